@@ -1,0 +1,3 @@
+export * from "./social-platform"
+export * from "./social-post"
+export * from "./social-post-insights-snapshot"
