@@ -210,7 +210,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve())
   })
   const address = server.address() as AddressInfo
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address
+  // A wildcard bind is still reached through loopback by the local code under test.
+  const wildcard = address.address === "0.0.0.0" || address.address === "::"
+  const host = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address
   handle.url = `http://${host}:${address.port}`
   ctx.baseUrl = handle.url
   handle.urls = {

@@ -31,6 +31,8 @@ export interface TokenFixture {
    * any other owner answer 100/33, as Graph does for "no access".
    */
   linked_account_ids?: string[]
+  /** X / LinkedIn: epoch ms after which `refresh_token` is refused (LinkedIn refresh tokens live 365 days). */
+  refresh_expires_at?: number
 }
 
 export interface CommentFixture {
@@ -91,6 +93,9 @@ export interface FacebookPostFixture {
 export interface TweetFixture {
   id: string
   author_id: string
+  /** Rendered in `includes.users` for `expansions=author_id`; derived from author_id when absent. */
+  author_username?: string
+  author_name?: string
   text: string
   /** ISO 8601; private metrics exist only for posts under 30 days old. */
   created_at: string
@@ -114,6 +119,8 @@ export interface TweetFixture {
     media_key: string
     type: "video" | "photo" | "animated_gif"
     view_count?: number
+    /** Videos only; rendered as `duration_ms` when media.fields asks for it. */
+    duration_ms?: number
     playback?: { p0: number; p25: number; p50: number; p75: number; p100: number }
   }[]
   /** Replies in the conversation (returned by search/recent). */
@@ -128,6 +135,8 @@ export interface LinkedInPostFixture {
   urn: string
   /** urn:li:organization:... */
   organization: string
+  /** Epoch ms the post was published; start of videoAnalytics time ranges. */
+  created_at?: number
   /** null: zero activity, so omitted from share statistics (real behaviour). */
   share_statistics: {
     impressionCount: number
@@ -166,6 +175,12 @@ export interface SandboxRequest {
   headers: Record<string, string | undefined>
   /** Raw body ("" when none); form-encoded or JSON depending on the endpoint. */
   body: string
+  /**
+   * The query string exactly as received, without "?" and still percent-encoded. LinkedIn's
+   * Rest.li 2.0 rules (encoded URNs inside an unencoded `List(...)`) can only be checked on it,
+   * because `query` is already decoded.
+   */
+  rawQuery?: string
 }
 
 export interface SandboxReply {
@@ -193,6 +208,58 @@ export interface SandboxOptions {
   now?: () => number
   /** Meta-only knobs (rate-limit budgets, UNCONFIRMED behaviours). */
   meta?: MetaSandboxOptions
+  /** X-only knobs (rate limits, usage cap, UNCONFIRMED behaviours); see sandbox/x/options.ts. */
+  x?: XSandboxOptions
+  /** LinkedIn-only knobs (daily quotas, tier, versions, UNCONFIRMED behaviours); see sandbox/linkedin/options.ts. */
+  linkedin?: LinkedInSandboxOptions
+}
+
+/** Requests per 15-minute window for one X endpoint, by auth type (§4.3). */
+export interface XEndpointLimit {
+  user?: number
+  app?: number
+}
+
+export interface XSandboxOptions {
+  /** Per token and endpoint. Defaults: tweetsLookup 5000/3500, tweetById 900/450, searchRecent 300/450. */
+  rateLimits?: { tweetsLookup?: XEndpointLimit; tweetById?: XEndpointLimit; searchRecent?: XEndpointLimit }
+  /** Length of a rate-limit window in seconds. Default 900 (15 minutes). */
+  rateLimitWindowSeconds?: number
+  /** 429 body: "problem" (observed v2 problem JSON, default) or "v1.1" (`{"errors":[{"code":88,...}]}` of the docs). */
+  rateLimitBody?: "problem" | "v1.1"
+  /** Billed post reads per UTC calendar month for the whole app; past it every call answers 429 UsageCapExceeded. Default: no cap. */
+  monthlyPostReadCap?: number
+  /** Every call answers 429 UsageCapExceeded (the monthly cap is already spent). */
+  usageCapExceeded?: boolean
+  /**
+   * UNCONFIRMED in the docs. How a refused private-metric request (app-only token, someone else's
+   * post, post older than 30 days) is answered: "field-errors" (default: HTTP 200, the metrics omitted
+   * and one `not-authorized-for-field` entry per metric in `errors[]`, as in public captures),
+   * "omit" (HTTP 200, metrics silently absent) or "forbidden" (the whole request answers 403 client-forbidden).
+   */
+  privateMetricsRefusal?: "field-errors" | "omit" | "forbidden"
+  /** `GET /2/tweets/:id` for an unknown or deleted post: 200 with only `errors` (observed, default) or 404 (docs). */
+  singleNotFoundStatus?: 200 | 404
+}
+
+export interface LinkedInSandboxOptions {
+  /** Calls per resource per UTC day for the whole app. Default 100,000 (standard tier; unpublished), 500 on the development tier. */
+  dailyAppLimit?: number
+  /** Calls per resource per UTC day per member token. Default 25,000 (standard; unpublished), 100 on the development tier. */
+  dailyMemberLimit?: number
+  /** "development" also disables BATCH_GET (403). Default "standard". */
+  tier?: "standard" | "development"
+  /** Versions (YYYYMM) that answer; default: the 12 months up to the sandbox clock's month. */
+  activeVersions?: string[]
+  /**
+   * UNCONFIRMED: whether `shares=List(...)` and `ugcPosts=List(...)` may share one share-statistics call.
+   * "reject" (default, 400) forces clients to split, which works on the real API either way; "allow" merges.
+   */
+  shareStatisticsMixedUrns?: "reject" | "allow"
+  /** Largest `count` honoured by socialActions comments (UNCONFIRMED; default 100). */
+  commentsMaxCount?: number
+  /** LinkedIn keeps the refresh token on refresh (default false); true issues a new one each time. */
+  rotateRefreshTokens?: boolean
 }
 
 export interface MetaSandboxOptions {

@@ -1,0 +1,59 @@
+import { z } from "@medusajs/framework/zod"
+import { SOCIAL_MEDIA_TYPES, SOCIAL_POST_STATUSES } from "../../../modules/socials/models/social-post"
+
+const isoDate = (field: string) =>
+  z.string().datetime({ offset: true, message: `${field} must be an ISO 8601 date-time` })
+const platformPostId = z.string().trim().min(1).max(200)
+
+/** Only the platform post ids can be written by an admin; metrics come from a sync. */
+export const PostInsightsIdsBody = z
+  .object({
+    instagram_media_id: platformPostId.regex(/^\d+$/, "instagram_media_id must be a numeric Instagram media id").nullish(),
+    facebook_post_id: platformPostId.regex(/^\d+(_\d+)?$/, "facebook_post_id must look like {page_id}_{post_id}").nullish(),
+    twitter_tweet_id: platformPostId.regex(/^\d+$/, "twitter_tweet_id must be a numeric X post id").nullish(),
+    linkedin_post_urn: platformPostId
+      .regex(/^urn:li:(share|ugcPost):\d+$/, "linkedin_post_urn must be a urn:li:share:… or urn:li:ugcPost:… URN")
+      .nullish(),
+  })
+  .strict()
+
+const PostFields = {
+  platform_id: z.string().trim().min(1).max(100),
+  name: z.string().trim().max(300).nullish(),
+  caption: z.string().max(10_000).nullish(),
+  status: z.enum(SOCIAL_POST_STATUSES).optional(),
+  post_url: z.string().url({ message: "post_url must be a valid URL" }).max(2048).nullish(),
+  posted_at: isoDate("posted_at").nullish(),
+  media_type: z.enum(SOCIAL_MEDIA_TYPES).nullish(),
+  media_attachments: z.array(z.record(z.string(), z.unknown())).max(50).nullish(),
+  insights: PostInsightsIdsBody.optional(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+}
+
+export const AdminCreateSocialPost = z.object(PostFields).strict()
+export type AdminCreateSocialPostType = z.infer<typeof AdminCreateSocialPost>
+
+export const AdminUpdateSocialPost = z
+  .object({ ...PostFields, platform_id: PostFields.platform_id.optional() })
+  .strict()
+export type AdminUpdateSocialPostType = z.infer<typeof AdminUpdateSocialPost>
+
+export const AdminListSocialPostsQuery = z
+  .object({
+    platform_id: z.string().trim().min(1).max(100).optional(),
+    status: z.enum(SOCIAL_POST_STATUSES).optional(),
+    q: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    order: z
+      .string()
+      .regex(
+        /^-?(created_at|updated_at|posted_at|name|status|insights_synced_at|next_sync_at)$/,
+        "order must be one of created_at, updated_at, posted_at, name, status, insights_synced_at, next_sync_at, optionally prefixed with -"
+      )
+      .optional(),
+  })
+  .strict()
+export type AdminListSocialPostsQueryType = z.infer<typeof AdminListSocialPostsQuery>
+
+export const AdminGetSocialPostQuery = z.object({}).strict()

@@ -1,0 +1,6 @@
+export * from "./schema"
+export * from "./engagement"
+export * from "./comments"
+export * from "./sync-errors"
+export * from "./merge"
+export * from "./cross-post"

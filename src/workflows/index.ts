@@ -1,0 +1,7 @@
+export * from "./events"
+export * from "./create-social-platform"
+export * from "./update-social-platform"
+export * from "./delete-social-platforms"
+export * from "./create-social-post"
+export * from "./update-social-post"
+export * from "./delete-social-posts"

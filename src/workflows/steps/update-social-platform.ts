@@ -1,0 +1,36 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { resolveSocials } from "./resolve-socials"
+import { CreateSocialPlatformStepInput } from "./create-social-platform"
+import { StoredApiConfig } from "../../modules/socials/utils/api-config"
+
+export type UpdateSocialPlatformStepInput = { id: string } & Partial<CreateSocialPlatformStepInput>
+
+export const UPDATE_SOCIAL_PLATFORM_STEP = "update-social-platform"
+
+/**
+ * Updates a platform. New tokens are sealed and merged over the stored ones, so
+ * editing the name never drops a token. Compensation restores the previous row.
+ */
+export const updateSocialPlatformStep = createStep(
+  UPDATE_SOCIAL_PLATFORM_STEP,
+  async (input: UpdateSocialPlatformStepInput, { container }) => {
+    const socials = resolveSocials(container)
+    const previous = await socials.retrieveSocialPlatform(input.id)
+    const { api_config, ...rest } = input
+    const update = {
+      ...rest,
+      ...(api_config
+        ? { api_config: socials.sealApiConfig(api_config, previous.api_config as StoredApiConfig | null) }
+        : {}),
+    }
+    const platform = await socials.updateSocialPlatforms(update)
+    return new StepResponse(platform, previous)
+  },
+  async (previous, { container }) => {
+    if (!previous) {
+      return
+    }
+    const { posts: _posts, created_at: _c, updated_at: _u, deleted_at: _d, ...restorable } = previous
+    await resolveSocials(container).updateSocialPlatforms(restorable)
+  }
+)
