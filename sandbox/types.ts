@@ -33,6 +33,8 @@ export interface TokenFixture {
   linked_account_ids?: string[]
   /** X / LinkedIn: epoch ms after which `refresh_token` is refused (LinkedIn refresh tokens live 365 days). */
   refresh_expires_at?: number
+  /** Display name of the account (Meta `/me` name, X username, LinkedIn organization name). */
+  account_name?: string
 }
 
 export interface CommentFixture {
@@ -87,6 +89,8 @@ export interface FacebookPostFixture {
   /** post_media_view, post_total_media_view_unique, post_clicks, post_video_views, ... */
   insights: Record<string, number>
   is_video?: boolean
+  /** Photo / video posts: the image URL (`full_picture`); absent on text-only posts. */
+  full_picture?: string
   deleted?: boolean
 }
 

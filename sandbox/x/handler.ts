@@ -1,7 +1,59 @@
-import type { PlatformHandler } from "../types"
+import type { PlatformHandler, SandboxContext, SandboxReply, SandboxRequest, TokenFixture } from "../types"
+import { authenticate, hasReadScopes } from "./auth"
+import { refreshXToken } from "./oauth-token"
+import { xOptions, type XEndpoint } from "./options"
+import { forbidden, pageNotFound, rateLimited, reply, unauthorized, usageCapped } from "./problems"
+import { takeRateLimit } from "./rate-limit"
+import { searchRecent } from "./search-recent"
+import { lookupTweet, lookupTweets } from "./tweets-lookup"
+import { isUsageCapped } from "./usage"
 
-/** Placeholder until the X emulation lands (owned by the X/LinkedIn helper). */
-export const handleXRequest: PlatformHandler = () => ({
-  status: 501,
-  body: { title: "Not Implemented", detail: "X emulation not written yet", type: "about:blank", status: 501 },
-})
+interface Route {
+  endpoint: XEndpoint
+  run(ctx: SandboxContext, token: TokenFixture, query: URLSearchParams): SandboxReply
+}
+
+function route(req: SandboxRequest): Route | undefined {
+  if (req.method !== "GET") return undefined
+  const path = req.path.replace(/\/+$/, "")
+  if (path === "/2/tweets") return { endpoint: "tweetsLookup", run: lookupTweets }
+  if (path === "/2/tweets/search/recent") return { endpoint: "searchRecent", run: searchRecent }
+  const single = /^\/2\/tweets\/([^/]+)$/.exec(path)
+  if (single) {
+    const id = safeDecode(single[1])
+    return { endpoint: "tweetById", run: (ctx, token, query) => lookupTweet(ctx, token, query, id) }
+  }
+  return undefined
+}
+
+/** A malformed escape is left as is; the id check then answers it with X's 400. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+function withHeaders(r: SandboxReply, headers: Record<string, string>): SandboxReply {
+  return { ...r, headers: { ...headers, ...r.headers } }
+}
+
+/**
+ * X API v2 under /x. Order of checks: token (401) → per-token, per-endpoint 15-minute window
+ * (429) → monthly usage cap (429) → scopes (403) → the endpoint. Every answer after a valid
+ * token carries the x-rate-limit-* headers.
+ */
+export const handleXRequest: PlatformHandler = (req, ctx) => {
+  if (req.path === "/2/oauth2/token" && req.method === "POST") return refreshXToken(req, ctx)
+  const target = route(req)
+  if (!target) return pageNotFound()
+
+  const token = authenticate(req, ctx)
+  if (!token) return unauthorized()
+  const limit = takeRateLimit(ctx, target.endpoint, token)
+  if (limit.exceeded) return reply(429, rateLimited(xOptions(ctx).rateLimitBody ?? "problem"), limit.headers)
+  if (isUsageCapped(ctx)) return reply(429, usageCapped(), limit.headers)
+  if (!hasReadScopes(token)) return withHeaders(forbidden(), limit.headers)
+  return withHeaders(target.run(ctx, token, req.query), limit.headers)
+}

@@ -1,0 +1,7 @@
+export * from "./platform-api-error"
+export * from "./platform-fetch"
+export * from "./rate-budget"
+export * from "./redact"
+export * from "./request-hooks"
+export * from "./retry-policy"
+export * from "./usage-headers"
