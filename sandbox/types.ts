@@ -264,6 +264,8 @@ export interface LinkedInSandboxOptions {
   commentsMaxCount?: number
   /** LinkedIn keeps the refresh token on refresh (default false); true issues a new one each time. */
   rotateRefreshTokens?: boolean
+  /** BATCH_GET `results` / `errors` keys: "decoded" URNs (default) or "encoded" ones; both occur (§5.1). */
+  batchResultKeys?: "decoded" | "encoded"
 }
 
 export interface MetaSandboxOptions {

@@ -53,7 +53,9 @@ export function extractToken(query: URLSearchParams, headers: Record<string, str
   const fromQuery = query.get("access_token")
   if (fromQuery) return fromQuery
   const auth = headers["authorization"]
-  if (auth && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, "").trim()
+  // Graph also takes "OAuth <token>"; X's OAuth 1.0a header (key="value", ...) is not a token.
+  const scheme = auth ? /^(?:bearer\s+(\S+)|oauth\s+([^\s,="]+))$/i.exec(auth.trim()) : null
+  if (scheme) return scheme[1] ?? scheme[2]
   if (body && isFormBody(headers, body)) {
     const fromForm = new URLSearchParams(body).get("access_token")
     if (fromForm) return fromForm

@@ -149,9 +149,9 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
   const day = 24 * 60
 
   const tokens: TokenFixture[] = [
-    { token: page1.token, family: "meta", account_id: page1.id, linked_account_ids: [page1.instagram_id] },
-    { token: page2.token, family: "meta", account_id: page2.id, linked_account_ids: [page2.instagram_id] },
-    { token: META_DEMO_TOKENS.instagram, family: "meta", account_id: page1.instagram_id },
+    { token: page1.token, family: "meta", account_id: page1.id, account_name: page1.name, linked_account_ids: [page1.instagram_id] },
+    { token: page2.token, family: "meta", account_id: page2.id, account_name: page2.name, linked_account_ids: [page2.instagram_id] },
+    { token: META_DEMO_TOKENS.instagram, family: "meta", account_id: page1.instagram_id, account_name: "sandbox.coffee" },
     { token: META_DEMO_TOKENS.expired, family: "meta", account_id: page1.id, linked_account_ids: [page1.instagram_id], expires_at: now - 60 * 60_000 },
     { token: META_DEMO_TOKENS.revoked, family: "meta", account_id: page1.id, linked_account_ids: [page1.instagram_id], revoked: true },
     {
@@ -257,7 +257,7 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
     id: string,
     pageId: string,
     ageMinutes: number,
-    opts: { shares?: number; comments: CommentFixture[]; isVideo?: boolean; deleted?: boolean }
+    opts: { shares?: number; comments: CommentFixture[]; isVideo?: boolean; photo?: boolean; deleted?: boolean }
   ): FacebookPostFixture => {
     const reactions: Partial<Record<FacebookReactionType, number>> = {}
     for (const type of REACTION_TYPES) {
@@ -283,6 +283,7 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
       comments: opts.comments,
       insights,
       is_video: opts.isVideo,
+      full_picture: opts.photo || opts.isVideo ? `https://scontent.sandbox.local/${id}.jpg` : undefined,
       deleted: opts.deleted,
     }
   }
@@ -290,7 +291,7 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
   const fb = ids.facebook
   const facebook: FacebookPostFixture[] = [
     fbPost(fb.text, page1.id, day, { shares: 12, comments: makeComments(rng, now, 7, nextComment, { newestMinutesAgo: 20, spacingMinutes: 40, replyEvery: 3 }) }),
-    fbPost(fb.photoNoShares, page1.id, 3 * day, { shares: 0, comments: makeComments(rng, now, 3, nextComment, { newestMinutesAgo: 100, spacingMinutes: 50 }) }),
+    fbPost(fb.photoNoShares, page1.id, 3 * day, { shares: 0, photo: true, comments: makeComments(rng, now, 3, nextComment, { newestMinutesAgo: 100, spacingMinutes: 50 }) }),
     fbPost(fb.video, page1.id, 5 * day, { shares: 40, isVideo: true, comments: makeComments(rng, now, 5, nextComment, { newestMinutesAgo: 60, spacingMinutes: 25, replyEvery: 2 }) }),
     fbPost(fb.manyComments, page1.id, 7 * day, { shares: 3, comments: makeComments(rng, now, 130, nextComment, { newestMinutesAgo: 2, spacingMinutes: 9, replyEvery: 20 }) }),
     fbPost(fb.deleted, page1.id, 9 * day, { shares: 1, comments: [], deleted: true }),
@@ -312,7 +313,7 @@ export function workloadMeta(
   const now = accounts.now
   const pages = accounts.meta.pages
   const nextComment = commentIdFactory("188")
-  const tokens: TokenFixture[] = pages.map((p) => ({ token: p.token, family: "meta", account_id: p.id, linked_account_ids: [p.instagram_id] }))
+  const tokens: TokenFixture[] = pages.map((p) => ({ token: p.token, family: "meta", account_id: p.id, account_name: p.name, linked_account_ids: [p.instagram_id] }))
 
   const products: { media_type: InstagramMediaFixture["media_type"]; media_product_type: InstagramMediaFixture["media_product_type"] }[] = [
     { media_type: "IMAGE", media_product_type: "FEED" },

@@ -122,7 +122,7 @@ function inWindow(r: Reply, w: SearchWindow): boolean {
   if (at < w.startMs || at > w.endMs) return false
   if (w.sinceId !== undefined && BigInt(r.id) <= w.sinceId) return false
   if (w.untilId !== undefined && BigInt(r.id) >= w.untilId) return false
-  return w.after === undefined || newestFirst(w.after, r) > 0
+  return w.after === undefined || newestFirst(w.after, r) < 0
 }
 
 /**

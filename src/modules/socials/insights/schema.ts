@@ -98,7 +98,7 @@ export const platformEntrySchema = z.object({
 })
 export type PlatformEntry = z.infer<typeof platformEntrySchema>
 
-export const postInsightsSchema = z.looseObject({
+const postInsightsShape = {
   schema_version: z.literal(INSIGHTS_SCHEMA_VERSION),
   platform: socialPlatformSchema,
   ...coreMetricsShape,
@@ -119,8 +119,13 @@ export const postInsightsSchema = z.looseObject({
   facebook_post_id: z.string().optional(),
   twitter_tweet_id: z.string().optional(),
   linkedin_post_urn: z.string().optional(),
-})
-export type PostInsights = z.infer<typeof postInsightsSchema>
+}
+
+/** Loose: keys written by other code (publish flow, older versions) survive a sync untouched. */
+export const postInsightsSchema = z.looseObject(postInsightsShape)
+const postInsightsKnown = z.object(postInsightsShape)
+/** The known fields; unknown keys are kept at runtime by the loose schema. */
+export type PostInsights = z.infer<typeof postInsightsKnown>
 
 /** What a platform sync produces before it is merged with the stored blob. */
 export type PostInsightsPatch = Partial<Omit<PostInsights, "schema_version">>
@@ -150,7 +155,7 @@ export function readStoredInsights(raw: unknown, fallbackPlatform: SocialPlatfor
   const whole = postInsightsSchema.safeParse(candidate)
   if (whole.success) return whole.data
 
-  const shape = postInsightsSchema.shape
+  const shape = postInsightsShape
   const kept: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(candidate)) {
     const fieldSchema = (shape as Record<string, z.ZodType | undefined>)[key]

@@ -104,10 +104,11 @@ export class PlatformApiError extends Error {
   readonly permission?: string
   readonly refusedMetrics?: string[]
   readonly allowedMetrics?: string[]
+  readonly cause?: unknown
 
   constructor(init: PlatformApiErrorInit) {
     const secrets = [...(init.secrets ?? [])]
-    super(redactSecrets(init.message ?? mappedMessage(init), secrets), init.cause === undefined ? undefined : { cause: init.cause })
+    super(redactSecrets(init.message ?? mappedMessage(init), secrets))
     this.name = "PlatformApiError"
     this.platform = init.platform
     this.kind = init.kind
@@ -121,6 +122,7 @@ export class PlatformApiError extends Error {
     this.permission = init.permission
     this.refusedMetrics = init.refusedMetrics
     this.allowedMetrics = init.allowedMetrics
+    this.cause = init.cause
   }
 
   get isAuth(): boolean {

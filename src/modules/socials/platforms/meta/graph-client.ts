@@ -1,0 +1,146 @@
+import { z } from "@medusajs/framework/zod"
+import { PlatformApiError } from "../http/platform-api-error"
+import { platformFetch, type PlatformHttpConfig } from "../http/platform-fetch"
+import type { BudgetRule } from "../http/rate-budget"
+import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../http/retry-policy"
+import { chunk } from "../shared/sync-result"
+import type { TokenManager } from "../shared/token-manager"
+import { mapMetaErrorBody, metaErrorMapper } from "./errors"
+
+/** Graph Batch API ceiling: more items answer "Maximum batch size is 50". */
+export const META_BATCH_LIMIT = 50
+
+export type GraphItemResult = { ok: true; body: unknown } | { ok: false; error: PlatformApiError }
+
+export interface GraphClientOptions {
+  platform: "instagram" | "facebook"
+  baseUrl: string
+  version: string
+  tokens: TokenManager
+  http: Omit<PlatformHttpConfig, "mapError" | "secrets">
+  budgets: BudgetRule[]
+}
+
+export interface GraphClient {
+  readonly platform: "instagram" | "facebook"
+  readonly version: string
+  /**
+   * One result per relative URL ("{id}?fields=..."), in order. One URL is a plain
+   * GET; more go through the Batch API, 50 per HTTP request, each item counted as
+   * one call. Per-item errors come back as results; a failure of the whole HTTP
+   * request (network, token, throttling) throws.
+   */
+  getMany(relativeUrls: string[], operation: string): Promise<GraphItemResult[]>
+  /** Turns a `paging.next` URL into a relative URL for getMany; undefined if it points elsewhere. */
+  toRelative(nextUrl: string): string | undefined
+}
+
+const batchItemSchema = z
+  .object({
+    code: z.number(),
+    body: z.string().nullish(),
+    headers: z.array(z.object({ name: z.string(), value: z.string() })).nullish(),
+  })
+  .nullable()
+const batchResponseSchema = z.array(batchItemSchema)
+
+/** Item-level retries (timeouts inside the batch, code 1/2, 5xx) happen once, in one follow-up batch. */
+function isTransientItem(result: GraphItemResult): boolean {
+  return !result.ok && result.error.isRetryable && !result.error.isRateLimit
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const { platform, version, tokens } = options
+  const root = `${options.baseUrl.replace(/\/+$/, "")}/${version}`
+  const http: PlatformHttpConfig = { ...options.http, mapError: metaErrorMapper(platform), secrets: () => tokens.secrets() }
+
+  const withToken = (relative: string, token: string): string => `${root}/${relative}${relative.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(token)}`
+
+  async function getOne(relative: string, operation: string): Promise<GraphItemResult> {
+    try {
+      const res = await tokens.withToken((token) =>
+        platformFetch({ platform, method: "GET", url: withToken(relative, token), budgets: options.budgets, units: 1, operation }, http)
+      )
+      return { ok: true, body: res.data }
+    } catch (error) {
+      if (error instanceof PlatformApiError && !error.isAuth && !error.isRateLimit && error.kind !== "network" && error.kind !== "timeout") {
+        return { ok: false, error }
+      }
+      throw error
+    }
+  }
+
+  async function batchOnce(relatives: string[], operation: string): Promise<GraphItemResult[]> {
+    const res = await tokens.withToken((token) => {
+      const body = new URLSearchParams({
+        access_token: token,
+        include_headers: "false",
+        batch: JSON.stringify(relatives.map((relative_url) => ({ method: "GET", relative_url }))),
+      })
+      return platformFetch({ platform, method: "POST", url: `${root}/`, body, budgets: options.budgets, units: relatives.length, operation }, http)
+    })
+    const parsed = batchResponseSchema.safeParse(res.data)
+    if (!parsed.success || parsed.data.length !== relatives.length) {
+      throw new PlatformApiError({ platform, kind: "malformed_response", status: res.status, code: "batch_shape", detail: "batch answer does not match the request", secrets: tokens.secrets() })
+    }
+    return parsed.data.map((item, i): GraphItemResult => {
+      const url = `${root}/${relatives[i]}`
+      // Meta answers null for an item that timed out inside the batch.
+      if (!item) return { ok: false, error: new PlatformApiError({ platform, kind: "timeout", code: "batch_item_timeout", url, secrets: tokens.secrets() }) }
+      let body: unknown
+      try {
+        body = item.body ? JSON.parse(item.body) : undefined
+      } catch {
+        return { ok: false, error: new PlatformApiError({ platform, kind: "malformed_response", status: item.code, code: "malformed_json", url, secrets: tokens.secrets() }) }
+      }
+      if (item.code >= 200 && item.code < 300) return { ok: true, body }
+      return { ok: false, error: mapMetaErrorBody(platform, item.code, body, { url, secrets: tokens.secrets() }) }
+    })
+  }
+
+  async function batchAll(relatives: string[], operation: string): Promise<GraphItemResult[]> {
+    const results: GraphItemResult[] = []
+    for (const part of chunk(relatives, META_BATCH_LIMIT)) results.push(...(await batchOnce(part, operation)))
+    return results
+  }
+
+  async function batch(relatives: string[], operation: string): Promise<GraphItemResult[]> {
+    const results = await batchAll(relatives, operation)
+    const retry = results.map((r, i) => (isTransientItem(r) ? i : -1)).filter((i) => i >= 0)
+    const policy = options.http.retry ?? DEFAULT_RETRY_POLICY
+    const delay = backoffDelayMs(policy, 0, options.http.random)
+    if (retry.length && policy.maxRetries > 0 && delay <= policy.maxWaitMs) {
+      await (options.http.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(delay)
+      const again = await batchAll(retry.map((i) => relatives[i]), `${operation}.retry`)
+      retry.forEach((index, k) => (results[index] = again[k]))
+    }
+    return results
+  }
+
+  return {
+    platform,
+    version,
+    async getMany(relativeUrls, operation) {
+      if (relativeUrls.length === 0) return []
+      if (relativeUrls.length === 1) return [await getOne(relativeUrls[0], operation)]
+      return batch(relativeUrls, operation)
+    },
+    toRelative(nextUrl) {
+      let parsed: URL
+      try {
+        parsed = new URL(nextUrl)
+      } catch {
+        return undefined
+      }
+      const rootUrl = new URL(`${root}/`)
+      // Never send our token to a host the platform did not give us as its own.
+      if (parsed.origin !== rootUrl.origin) return undefined
+      const basePath = new URL(`${options.baseUrl.replace(/\/+$/, "")}/`).pathname
+      if (!parsed.pathname.startsWith(basePath)) return undefined
+      const path = parsed.pathname.slice(basePath.length).replace(/^v\d+\.\d+\//, "")
+      parsed.searchParams.delete("access_token")
+      const query = parsed.searchParams.toString()
+      return query ? `${path}?${query}` : path
+    },
+  }
+}

@@ -1,0 +1,61 @@
+import type { PlatformHttpConfig, PlatformResponse } from "../http/platform-fetch"
+import { platformFetch } from "../http/platform-fetch"
+import { accountBudget, httpConfigFromContext } from "../shared/http-context"
+import { refreshOAuthToken } from "../shared/oauth-refresh"
+import { createTokenManager, type TokenManager } from "../shared/token-manager"
+import type { SyncContext } from "../types"
+import { mapXError } from "./errors"
+
+/** X counts each endpoint in its own 15-minute window. */
+export type XEndpointGroup = "tweets-lookup" | "search-recent"
+
+export interface XClient {
+  tokens: TokenManager
+  get(path: string, query: Record<string, string>, group: XEndpointGroup): Promise<PlatformResponse>
+}
+
+/**
+ * X API v2 over Bearer auth. User-context OAuth 2.0 tokens last about two hours;
+ * with a refresh token and X_CLIENT_ID configured they are refreshed (and the new
+ * pair handed to onTokenRefreshed) instead of failing the sync.
+ */
+export function createXClient(ctx: SyncContext): XClient {
+  const base = ctx.config.xApiUrl
+  const http = httpConfigFromContext(ctx)
+  const now = ctx.now ?? Date.now
+  const clientId = ctx.config.xClientId
+  const clientSecret = ctx.config.xClientSecret
+  const tokens: TokenManager = createTokenManager({
+    platform: "twitter",
+    credentials: ctx.credentials,
+    now,
+    onTokenRefreshed: ctx.onTokenRefreshed,
+    refresh: clientId
+      ? (refreshToken) =>
+          refreshOAuthToken({
+            platform: "twitter",
+            url: `${base}/2/oauth2/token`,
+            // Confidential clients authenticate with Basic; public (PKCE) clients send client_id only.
+            headers: clientSecret ? { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}` } : undefined,
+            form: { grant_type: "refresh_token", refresh_token: refreshToken, client_id: clientId },
+            http,
+            secrets: () => [...tokens.secrets(), ...(clientSecret ? [clientSecret] : [])],
+            now,
+          })
+      : undefined,
+  })
+  const config: PlatformHttpConfig = { ...http, mapError: (r) => mapXError(r, now()), secrets: () => tokens.secrets() }
+
+  return {
+    tokens,
+    get(path, query, group) {
+      const url = `${base}${path}?${new URLSearchParams(query).toString()}`
+      return tokens.withToken((token) =>
+        platformFetch(
+          { platform: "twitter", method: "GET", url, headers: { authorization: `Bearer ${token}` }, budgets: [accountBudget(ctx, "twitter", group)], operation: `twitter.${group}` },
+          config
+        )
+      )
+    },
+  }
+}
