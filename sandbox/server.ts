@@ -164,7 +164,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     let reply: SandboxReply
     try {
-      reply = await HANDLERS[family]({ method: req.method ?? "GET", path, query: url.searchParams, headers, body }, ctx)
+      reply = await HANDLERS[family]({ method: req.method ?? "GET", path, query: url.searchParams, rawQuery: url.search.slice(1), headers, body }, ctx)
     } catch (e) {
       reply = { status: 500, body: serverErrorBody(family, 500), headers: { "x-sandbox-error": String((e as Error).message).slice(0, 200) } }
     }

@@ -6,7 +6,7 @@ import type { SandboxRequest } from "../types"
  * `List(...)` (whose own parentheses and commas stay literal). §5.1.
  */
 const RESERVED = /[(),:']/
-const URN = /^urn:li:[A-Za-z]+:\S+$/
+const URN = /^urn:li:[A-Za-z]+:[^\s,]+$/
 
 function decodeUrn(raw: string): string | undefined {
   if (!raw || RESERVED.test(raw)) return undefined

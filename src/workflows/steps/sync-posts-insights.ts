@@ -33,7 +33,7 @@ export const syncPostsInsightsStep = createStep(
         await locking.acquire(postSyncLockKey(id), { ownerId, expire: LOCK_EXPIRE_SECONDS })
         locked.push(id)
       } catch {
-        busy.push({ postId: id, status: "skipped", code: "locked", error: "A sync of this post is already running" })
+        busy.push({ postId: id, status: "skipped", code: "sync_in_progress", error: "A sync of this post is already running" })
       }
     }
     try {

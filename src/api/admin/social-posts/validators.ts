@@ -57,3 +57,31 @@ export const AdminListSocialPostsQuery = z
 export type AdminListSocialPostsQueryType = z.infer<typeof AdminListSocialPostsQuery>
 
 export const AdminGetSocialPostQuery = z.object({}).strict()
+
+const booleanish = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
+  .transform((v) => v === true || v === "true" || v === "1")
+
+export const AdminSyncPostInsightsQuery = z.object({ force: booleanish.optional() }).strict()
+export type AdminSyncPostInsightsQueryType = z.infer<typeof AdminSyncPostInsightsQuery>
+
+/** Accepted in the query string (the spec's form) and as a JSON body; the body wins. */
+const syncAllFields = {
+  platform_id: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce
+    .number({ message: "limit must be a number" })
+    .int("limit must be an integer")
+    .min(1, "limit must be at least 1")
+    .max(500, "limit must be at most 500")
+    .optional(),
+  force: booleanish.optional(),
+}
+export const AdminSyncAllInsightsParams = z.object(syncAllFields).strict()
+export type AdminSyncAllInsightsParamsType = z.infer<typeof AdminSyncAllInsightsParams>
+export const AdminSyncAllInsightsBody = z.object(syncAllFields).strict()
+export const SYNC_ALL_DEFAULT_LIMIT = 50
+
+export const AdminListSnapshotsQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(1000).default(200) })
+  .strict()
+export type AdminListSnapshotsQueryType = z.infer<typeof AdminListSnapshotsQuery>

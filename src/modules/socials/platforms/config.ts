@@ -43,6 +43,13 @@ export const socialsConfigSchema = z.object({
       linkedin: budget.default(DEFAULT_BUDGETS.linkedin),
     })
     .default({ instagram: DEFAULT_BUDGETS.instagram, facebook: DEFAULT_BUDGETS.facebook, twitter: DEFAULT_BUDGETS.twitter, linkedin: DEFAULT_BUDGETS.linkedin }),
+  /**
+   * Override the insights metrics asked per Instagram product type (FEED, REELS,
+   * STORY, UNKNOWN) or for Facebook posts, e.g. when Meta adds or retires one before
+   * a release catches up. Refused metrics are still dropped and remembered.
+   */
+  instagramMetrics: z.partialRecord(z.enum(["FEED", "REELS", "STORY", "UNKNOWN"]), z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1)).optional(),
+  facebookMetrics: z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1).optional(),
   /** SOCIALS_SYNC_CONCURRENCY: posts in flight at once. */
   concurrency: positiveInt.default(5),
   /** SOCIALS_FRESHNESS_WINDOW_MS: posts synced more recently are skipped unless forced. */

@@ -1,3 +1,4 @@
+import type { SocialsConfig } from "../config"
 import { syncMetaPosts, type MetaPostSpec } from "../meta/sync-meta-posts"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import {
@@ -10,19 +11,21 @@ import {
 } from "./client"
 import { normalizeFacebookComment, normalizeFacebookPost } from "./normalize"
 
-export const facebookSpec: MetaPostSpec = {
-  platform: "facebook",
-  commentsPageSize: FACEBOOK_COMMENTS_PAGE,
-  // "{page-id}_{post-id}"; a bare numeric id is a valid object id too.
-  isValidId: (id) => /^\d+(_\d+)?$/.test(id),
-  scopeFor: () => "post",
-  metricsFor: () => [...FACEBOOK_METRICS],
-  baseFields: () => FACEBOOK_POST_FIELDS,
-  commentsExpansion: (pageSize) => `comments.order(reverse_chronological).limit(${pageSize}).summary(true){${FACEBOOK_COMMENT_FIELDS}}`,
-  commentsEdgeQuery: (pageSize) => `fields=${encodeURIComponent(FACEBOOK_COMMENT_FIELDS)}&order=reverse_chronological&summary=true&limit=${pageSize}`,
-  mapComment: normalizeFacebookComment,
-  normalize: normalizeFacebookPost,
-  replacementFor: (metric) => FACEBOOK_REPLACEMENTS[metric],
+export function facebookSpec(config: Pick<SocialsConfig, "facebookMetrics"> = {}): MetaPostSpec {
+  return {
+    platform: "facebook",
+    commentsPageSize: FACEBOOK_COMMENTS_PAGE,
+    // "{page-id}_{post-id}"; a bare numeric id is a valid object id too.
+    isValidId: (id) => /^\d+(_\d+)?$/.test(id),
+    scopeFor: () => "post",
+    metricsFor: () => [...(config.facebookMetrics ?? FACEBOOK_METRICS)],
+    baseFields: () => FACEBOOK_POST_FIELDS,
+    commentsExpansion: (pageSize) => `comments.order(reverse_chronological).limit(${pageSize}).summary(true){${FACEBOOK_COMMENT_FIELDS}}`,
+    commentsEdgeQuery: (pageSize) => `fields=${encodeURIComponent(FACEBOOK_COMMENT_FIELDS)}&order=reverse_chronological&summary=true&limit=${pageSize}`,
+    mapComment: normalizeFacebookComment,
+    normalize: normalizeFacebookPost,
+    replacementFor: (metric) => FACEBOOK_REPLACEMENTS[metric],
+  }
 }
 
 /**
@@ -32,5 +35,5 @@ export const facebookSpec: MetaPostSpec = {
  */
 export async function syncFacebookPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const graph = createFacebookClient(ctx)
-  return syncMetaPosts(facebookSpec, graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now }, targets)
+  return syncMetaPosts(facebookSpec(ctx.config), graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now }, targets)
 }

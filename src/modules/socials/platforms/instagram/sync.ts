@@ -1,21 +1,25 @@
+import type { SocialsConfig } from "../config"
 import { syncMetaPosts, type MetaPostSpec } from "../meta/sync-meta-posts"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import { createInstagramClient, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_COMMENTS_PAGE, INSTAGRAM_MEDIA_FIELDS } from "./client"
 import { INSTAGRAM_REPLACEMENTS, instagramMetricsFor, instagramProductType } from "./metrics"
 import { normalizeInstagramComment, normalizeInstagramMedia } from "./normalize"
 
-export const instagramSpec: MetaPostSpec = {
-  platform: "instagram",
-  commentsPageSize: INSTAGRAM_COMMENTS_PAGE,
-  isValidId: (id) => /^\d+$/.test(id),
-  scopeFor: (target) => instagramProductType(target.mediaProductType) ?? "UNKNOWN",
-  metricsFor: (target) => instagramMetricsFor(target.mediaProductType),
-  baseFields: () => INSTAGRAM_MEDIA_FIELDS,
-  commentsExpansion: (pageSize) => `comments.limit(${pageSize}){${INSTAGRAM_COMMENT_FIELDS}}`,
-  commentsEdgeQuery: (pageSize) => `fields=${encodeURIComponent(INSTAGRAM_COMMENT_FIELDS)}&limit=${pageSize}`,
-  mapComment: normalizeInstagramComment,
-  normalize: (body) => normalizeInstagramMedia(body),
-  replacementFor: (metric) => INSTAGRAM_REPLACEMENTS[metric],
+export function instagramSpec(config: Pick<SocialsConfig, "instagramMetrics"> = {}): MetaPostSpec {
+  const scopeFor = (target: SyncTarget) => instagramProductType(target.mediaProductType) ?? "UNKNOWN"
+  return {
+    platform: "instagram",
+    commentsPageSize: INSTAGRAM_COMMENTS_PAGE,
+    isValidId: (id) => /^\d+$/.test(id),
+    scopeFor,
+    metricsFor: (target) => [...(config.instagramMetrics?.[scopeFor(target)] ?? instagramMetricsFor(target.mediaProductType))],
+    baseFields: () => INSTAGRAM_MEDIA_FIELDS,
+    commentsExpansion: (pageSize) => `comments.limit(${pageSize}){${INSTAGRAM_COMMENT_FIELDS}}`,
+    commentsEdgeQuery: (pageSize) => `fields=${encodeURIComponent(INSTAGRAM_COMMENT_FIELDS)}&limit=${pageSize}`,
+    mapComment: normalizeInstagramComment,
+    normalize: (body) => normalizeInstagramMedia(body),
+    replacementFor: (metric) => INSTAGRAM_REPLACEMENTS[metric],
+  }
 }
 
 /**
@@ -25,5 +29,5 @@ export const instagramSpec: MetaPostSpec = {
  */
 export async function syncInstagramPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const graph = createInstagramClient(ctx)
-  return syncMetaPosts(instagramSpec, graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now }, targets)
+  return syncMetaPosts(instagramSpec(ctx.config), graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now }, targets)
 }

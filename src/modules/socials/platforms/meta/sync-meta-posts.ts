@@ -43,7 +43,9 @@ interface TargetState {
   errors: SyncErrorDetail[]
   notices: SyncErrorDetail[]
   step?: Step
-  metricRetries: number
+  /** Named refusal dropped once already; a second refusal goes to per-metric probing. */
+  droppedNamed: boolean
+  probed: boolean
   insightsDropped: boolean
   commentsFailed: boolean
   failure?: { section: SyncSection; error: PlatformApiError }
@@ -56,8 +58,17 @@ interface PlannedRequest {
   url: string
 }
 
-/** Combined → (drop refused metrics | per-section | per-metric probe) → combined; a few rounds at most. */
-const MAX_ROUNDS = 5
+/**
+ * combined → drop the named metric → combined → probe each metric (one batch) →
+ * combined without the refused → (split per section) : a handful of rounds at most.
+ */
+const MAX_ROUNDS = 7
+
+/**
+ * A refusal "for this media product type" is about the product type, not the API
+ * version: with an unknown type it must not be remembered for every post.
+ */
+const UNKNOWN_SCOPE = "UNKNOWN"
 
 export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, options: MetaSyncOptions, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const label = PLATFORM_LABELS[spec.platform]
@@ -76,7 +87,8 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
       body: {},
       errors: [],
       notices: [],
-      metricRetries: 0,
+      droppedNamed: false,
+      probed: false,
       insightsDropped: false,
       commentsFailed: commentsLimit === 0,
     }
@@ -117,11 +129,15 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     }
   }
 
-  const refuse = async (state: TargetState, refused: string[]): Promise<void> => {
-    await options.refusedMetrics.add(refusedMetricsScope(spec.platform, graph.version, state.scope), refused)
+  const refuse = async (state: TargetState, refused: string[], unsupportedForType: boolean): Promise<void> => {
+    if (!refused.length) return
+    if (state.scope !== UNKNOWN_SCOPE) await options.refusedMetrics.add(refusedMetricsScope(spec.platform, graph.version, state.scope), refused)
     state.metrics = state.metrics.filter((m) => !refused.includes(m))
-    state.notices.push(retiredNotice(spec, label, refused))
+    state.notices.push(unsupportedForType ? unsupportedNotice(spec, label, refused) : retiredNotice(spec, label, refused))
   }
+
+  /** Posts of one known scope share a probe; with an unknown product type each post probes itself. */
+  const probeKey = (state: TargetState): string => (state.scope === UNKNOWN_SCOPE ? `target:${state.target.targetId}` : state.scope)
 
   const dropInsights = (state: TargetState, error: PlatformApiError): void => {
     state.insightsDropped = true
@@ -161,16 +177,17 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
       continue
     }
 
-    const probeFindings = new Map<string, string[]>()
+    const probeFindings = new Map<string, { refused: string[]; unsupportedForType: boolean }>()
     for (let i = 0; i < requests.length; i++) {
       const { state, tag } = requests[i]
       const result = results[i]
       if (state.failure) continue
       if (tag.startsWith("probe:")) {
         if (!result.ok && result.error.isRetiredMetric) {
-          const list = probeFindings.get(state.scope) ?? []
-          list.push(tag.slice("probe:".length))
-          probeFindings.set(state.scope, list)
+          const finding = probeFindings.get(probeKey(state)) ?? { refused: [], unsupportedForType: false }
+          finding.refused.push(tag.slice("probe:".length))
+          finding.unsupportedForType ||= /product type/i.test(result.error.detail ?? "")
+          probeFindings.set(probeKey(state), finding)
         } else if (!result.ok && isAccountWide(result.error)) {
           failWhole(state, "post", result.error)
         }
@@ -202,10 +219,11 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
       const step = probing.get(state)
       if (step?.kind !== "probe" && step?.kind !== "wait_probe") continue
       if (state.failure) continue
-      const refused = probeFindings.get(state.scope)
-      if (step.kind === "wait_probe" && !states.some((s) => s.scope === state.scope && probing.get(s)?.kind === "probe")) continue
-      if (refused?.length) {
-        await refuse(state, refused)
+      if (step.kind === "wait_probe" && !states.some((s) => probeKey(s) === probeKey(state) && probing.get(s)?.kind === "probe")) continue
+      state.probed = true
+      const finding = probeFindings.get(probeKey(state))
+      if (finding?.refused.length) {
+        await refuse(state, finding.refused, finding.unsupportedForType)
       } else {
         dropInsights(state, new PlatformApiError({ platform: spec.platform, kind: "retired_metric", code: 100 }))
       }
@@ -220,23 +238,33 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     }
   }
 
+  /**
+   * Drop what Meta named and ask again; when it names nothing, or refuses again,
+   * probe each metric once; after that, give up on insights for this post (the
+   * other sections still come back) rather than loop.
+   */
+  async function recoverFromRefusal(state: TargetState, error: PlatformApiError): Promise<"retry" | "probe" | "dropped"> {
+    const finding = findRefusedMetrics(error.detail ?? "", state.metrics)
+    if (!finding.unnamed && !state.droppedNamed) {
+      state.droppedNamed = true
+      await refuse(state, finding.refused, /product type/i.test(error.detail ?? ""))
+      return "retry"
+    }
+    if (!state.probed && state.metrics.length) return "probe"
+    dropInsights(state, error)
+    return "dropped"
+  }
+
+  function probeStep(state: TargetState): Step {
+    const alreadyProbing = states.some((s) => s !== state && probeKey(s) === probeKey(state) && s.step?.kind === "probe")
+    return alreadyProbing ? { kind: "wait_probe" } : { kind: "probe", metrics: state.metrics }
+  }
+
   async function handleCombinedError(state: TargetState, error: PlatformApiError): Promise<void> {
     if (error.isNotFound) return failWhole(state, "post", error)
     if (error.isRetiredMetric && !state.insightsDropped) {
-      if (state.metricRetries >= 1) {
-        dropInsights(state, error)
-        state.step = { kind: "combined" }
-        return
-      }
-      state.metricRetries++
-      const finding = findRefusedMetrics(error.detail ?? "", state.metrics)
-      if (!finding.unnamed) {
-        await refuse(state, finding.refused)
-        state.step = { kind: "combined" }
-        return
-      }
-      const alreadyProbing = states.some((s) => s !== state && s.scope === state.scope && s.step?.kind === "probe")
-      state.step = alreadyProbing ? { kind: "wait_probe" } : { kind: "probe", metrics: state.metrics }
+      const next = await recoverFromRefusal(state, error)
+      state.step = next === "probe" ? probeStep(state) : { kind: "combined" }
       return
     }
     // Something else failed the whole object (a refused edge, a transient error):
@@ -245,14 +273,11 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
   }
 
   async function handleInsightsError(state: TargetState, error: PlatformApiError): Promise<void> {
-    if (error.isRetiredMetric && state.metricRetries < 1) {
-      state.metricRetries++
-      const finding = findRefusedMetrics(error.detail ?? "", state.metrics)
-      if (!finding.unnamed && finding.refused.length) {
-        await refuse(state, finding.refused)
-        if (state.metrics.length) state.step = { kind: "split", sections: ["insights"] }
-        return
-      }
+    if (error.isRetiredMetric && !state.insightsDropped) {
+      const next = await recoverFromRefusal(state, error)
+      if (next === "probe") state.step = probeStep(state)
+      else if (!state.insightsDropped) state.step = { kind: "split", sections: ["insights"] }
+      return
     }
     if (error.kind === "insights_unavailable") {
       state.insightsDropped = true
@@ -308,6 +333,11 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}
+
+function unsupportedNotice(spec: MetaPostSpec, label: string, refused: string[]): SyncErrorDetail {
+  const names = refused.map((m) => `'${m}'`).join(", ")
+  return notice("insights", "metric_unavailable", `${label} does not provide ${names} for this type of media`, spec.platform)
 }
 
 function retiredNotice(spec: MetaPostSpec, label: string, refused: string[]): SyncErrorDetail {

@@ -18,12 +18,13 @@ describe("usage header parsers", () => {
     expect(parseAppUsage(null)).toBeUndefined()
   })
 
-  it("X-Business-Use-Case-Usage: worst entry across objects, regain estimate in minutes", () => {
+  it("X-Business-Use-Case-Usage: worst entry across objects, regain estimate in minutes (a pending regain means throttled now)", () => {
     const value = JSON.stringify({
       "104": [{ type: "pages", call_count: 12, total_cputime: 5, total_time: 7, estimated_time_to_regain_access: 0 }],
       "178": [{ type: "instagram", call_count: 97, total_cputime: 23, total_time: 23, estimated_time_to_regain_access: 15 }],
     })
-    expect(parseBusinessUseCaseUsage(value)).toEqual({ percent: 97, retryAfterMs: 15 * 60_000, source: "x-business-use-case-usage" })
+    expect(parseBusinessUseCaseUsage(value)).toEqual({ percent: 100, retryAfterMs: 15 * 60_000, source: "x-business-use-case-usage" })
+    expect(parseBusinessUseCaseUsage(JSON.stringify({ "1": [{ type: "pages", call_count: 97, estimated_time_to_regain_access: 0 }] }))?.percent).toBe(97)
   })
 
   it("x-rate-limit-*: remaining and reset (epoch seconds)", () => {
