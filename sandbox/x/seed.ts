@@ -3,7 +3,7 @@ import type { SeedAccounts, SeedRng, TokenFixture, TweetFixture } from "../types
 
 /** Post ids of the X seed; each one exists to exercise one platform behaviour (docs/SANDBOX.md). */
 export const X_SEED_IDS = {
-  /** The spec's example: 85 likes, 12 replies, 20 retweets + 5 quotes, 3,500 impressions. */
+  /** The spec's example: 85 likes, 12 replies, 20 retweets + 5 quotes, no bookmarks, 3,500 impressions (engagement 122, rate 3.49). */
   example: "1850000000000000001",
   photo: "1850000000000000002",
   /** Video with view_count and playback quartiles (the docs' example numbers). */
@@ -98,7 +98,7 @@ export function seedX(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenFixt
       ...author,
       text: "Our autumn roast is here: smoky, sweet, and only for two weeks.",
       created_at: minutesAgo(now, 2 * DAY_MINUTES),
-      public_metrics: metrics(20, 12, 85, 5, 9, 3500),
+      public_metrics: metrics(20, 12, 85, 5, 0, 3500),
       non_public_metrics: { impression_count: 3500, url_link_clicks: 41, user_profile_clicks: 27, engagements: 190 },
       replies: makeReplies(rng, now, 1860000000000000000n, 12, 30, 120),
     },

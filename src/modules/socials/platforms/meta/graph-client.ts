@@ -3,6 +3,7 @@ import { PlatformApiError } from "../http/platform-api-error"
 import { platformFetch, type PlatformHttpConfig } from "../http/platform-fetch"
 import type { BudgetRule } from "../http/rate-budget"
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../http/retry-policy"
+import { retryAfterFromHeaders } from "../http/usage-headers"
 import { chunk } from "../shared/sync-result"
 import type { TokenManager } from "../shared/token-manager"
 import { mapMetaErrorBody, metaErrorMapper } from "./errors"
@@ -83,6 +84,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     if (!parsed.success || parsed.data.length !== relatives.length) {
       throw new PlatformApiError({ platform, kind: "malformed_response", status: res.status, code: "batch_shape", detail: "batch answer does not match the request", secrets: tokens.secrets() })
     }
+    // A throttled item says nothing about when; the batch's own usage headers (or the policy default) do.
+    const policy = options.http.retry ?? DEFAULT_RETRY_POLICY
+    const throttleWait = retryAfterFromHeaders(res.headers, (options.http.now ?? Date.now)()) || policy.defaultRateLimitRetryAfterMs
     return parsed.data.map((item, i): GraphItemResult => {
       const url = `${root}/${relatives[i]}`
       // Meta answers null for an item that timed out inside the batch.
@@ -94,7 +98,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         return { ok: false, error: new PlatformApiError({ platform, kind: "malformed_response", status: item.code, code: "malformed_json", url, secrets: tokens.secrets() }) }
       }
       if (item.code >= 200 && item.code < 300) return { ok: true, body }
-      return { ok: false, error: mapMetaErrorBody(platform, item.code, body, { url, secrets: tokens.secrets() }) }
+      const error = mapMetaErrorBody(platform, item.code, body, { url, secrets: tokens.secrets() })
+      return { ok: false, error: error.isRateLimit && error.retryAfterMs === undefined ? error.withRetryAfter(throttleWait) : error }
     })
   }
 

@@ -1,0 +1,60 @@
+import { startSandbox, type SandboxHandle } from "../../../../../sandbox/server"
+import type { SandboxOptions } from "../../../../../sandbox/types"
+import { resolveSocialsConfig, type SocialsConfigInput } from "../config"
+import { createRequestCounter, InMemoryRateBudgetStore, type RequestCounter } from "../http"
+import { InMemoryRefusedMetricsStore } from "../meta/refused-metrics"
+import type { PlatformCredentials, RefreshedToken, SyncContext } from "../types"
+
+export interface SandboxStats {
+  requests: { total: number; meta: number; x: number; linkedin: number }
+  units: { meta: number; x: number; linkedin: number }
+}
+
+export async function bootSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  return startSandbox({ port: 0, ...options })
+}
+
+/** The sandbox's own request counters, read over HTTP as an outside observer would. */
+export async function sandboxStats(sandbox: SandboxHandle): Promise<SandboxStats> {
+  const res = await fetch(`${sandbox.url}/_control/stats`)
+  return (await res.json()) as SandboxStats
+}
+
+export interface TestContext extends SyncContext {
+  counter: RequestCounter
+  refreshed: RefreshedToken[]
+}
+
+/** A SyncContext pointed at the sandbox, with retries shrunk so failures are fast. */
+export function contextFor(
+  sandbox: SandboxHandle,
+  credentials: PlatformCredentials,
+  overrides: { config?: SocialsConfigInput; mode?: SyncContext["mode"]; budgetStore?: SyncContext["budgetStore"]; refusedMetrics?: SyncContext["refusedMetrics"] } = {}
+): TestContext {
+  const counter = createRequestCounter()
+  const refreshed: RefreshedToken[] = []
+  const config = resolveSocialsConfig({ retryBaseDelayMs: 2, maxWaitMs: 500, requestTimeoutMs: 2_000, ...overrides.config }, sandbox.env)
+  return {
+    config,
+    credentials,
+    budgetStore: overrides.budgetStore ?? new InMemoryRateBudgetStore(),
+    refusedMetrics: overrides.refusedMetrics ?? new InMemoryRefusedMetricsStore(),
+    onTokenRefreshed: (t) => {
+      refreshed.push(t)
+    },
+    mode: overrides.mode,
+    onRequest: counter.onRequest,
+    counter,
+    refreshed,
+  }
+}
+
+export function comments(prefix: string, count: number, newest: number, spacingMs = 60_000) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}${String(i + 1).padStart(6, "0")}`,
+    text: `comment ${i + 1}`,
+    from: { id: `u${i}`, name: `user_${i}` },
+    created_time: new Date(newest - i * spacingMs).toISOString(),
+    like_count: i % 3,
+  }))
+}

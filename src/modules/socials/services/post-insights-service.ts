@@ -1,0 +1,265 @@
+import type { Logger } from "@medusajs/framework/types"
+import pLimit from "p-limit"
+import type SocialsModuleService from "../service"
+import type { SocialsConfig } from "../platforms/config"
+import type { RateBudgetStore } from "../platforms/http/rate-budget"
+import type { RefusedMetricsStore } from "../platforms/meta/refused-metrics"
+import type { RequestHook } from "../platforms/http/request-hooks"
+import type { PostSyncResult, SyncContext, SyncTarget } from "../platforms/types"
+import { syncInstagramPosts } from "../platforms/instagram/sync"
+import { syncFacebookPosts } from "../platforms/facebook/sync"
+import { syncTwitterPosts } from "../platforms/x/sync"
+import { syncLinkedInPosts } from "../platforms/linkedin/sync"
+import { readStoredInsights, type PostInsights } from "../insights/schema"
+import type { StoredApiConfig } from "../utils/api-config"
+import { missingTokenResult, outcomeFor } from "./sync-outcome"
+import { buildPersistence, PostRecord, PlatformRecord } from "./sync-persistence"
+import { selectPostIdsForSync, SelectPostsForSyncOptions } from "./select-posts"
+
+export type SyncMode = "single" | "bulk"
+
+export type PostSyncOutcome = {
+  postId: string
+  status: "success" | "partial" | "failed" | "skipped"
+  /** Stable machine code for failures and skips (see docs/POST_INSIGHTS_SYNC.md). */
+  code?: string
+  error?: string
+  retryAfterMs?: number
+  insights?: PostInsights
+}
+
+export type PostInsightsServiceDeps = {
+  socials: SocialsModuleService
+  config: SocialsConfig
+  budgetStore: RateBudgetStore
+  refusedMetrics: RefusedMetricsStore
+  logger: Logger
+  onRequest?: RequestHook
+}
+
+/** Ids the platform itself gave the post, by where they live in `insights`. */
+const META_IDS = { facebook: "facebook_post_id", instagram: "instagram_media_id" } as const
+
+/**
+ * Syncs posts' insights from their platforms: picks what to sync, hands each
+ * platform's posts to its client (which batches and budgets the calls), merges
+ * the answers with what is stored (never losing the last good numbers) and saves
+ * posts, snapshots and bookkeeping columns in one transaction per batch.
+ */
+export class PostInsightsService {
+  constructor(private readonly deps: PostInsightsServiceDeps) {}
+
+  setRequestHook(hook: RequestHook | undefined): void {
+    this.deps.onRequest = hook
+  }
+
+  selectPostIdsForSync(options: SelectPostsForSyncOptions): Promise<string[]> {
+    return selectPostIdsForSync(this.deps.socials, this.deps.config, options)
+  }
+
+  /** The dispatcher: one post or many, any mix of platforms. */
+  async syncPostsByIds(ids: string[], options: { force?: boolean; mode: SyncMode }): Promise<PostSyncOutcome[]> {
+    const { socials, config } = this.deps
+    const now = new Date()
+    const posts = (await socials.listSocialPosts({ id: ids }, { relations: ["platform"], take: ids.length })) as PostRecord[]
+    const found = new Set(posts.map((p) => p.id))
+    const outcomes: PostSyncOutcome[] = ids
+      .filter((id) => !found.has(id))
+      .map((id) => ({ postId: id, status: "failed", code: "not_found", error: `Social post ${id} was not found` }))
+
+    const due: PostRecord[] = []
+    for (const post of posts) {
+      const skip = this.reasonNotToSync(post, now, options.force)
+      if (skip) {
+        outcomes.push(skip)
+      } else {
+        due.push(post)
+      }
+    }
+
+    const byPlatform = new Map<string, PostRecord[]>()
+    for (const post of due) {
+      byPlatform.set(post.platform.id, [...(byPlatform.get(post.platform.id) ?? []), post])
+    }
+    // Accounts are independent (own tokens, own budgets): sync them side by side;
+    // inside one account the client batches and p-limit bounds requests in flight.
+    const limit = pLimit(config.concurrency)
+    const groups = await Promise.all(
+      [...byPlatform.values()].map((group) => this.syncPlatformGroup(group[0].platform, group, options.mode, now, limit))
+    )
+    for (const group of groups) {
+      outcomes.push(...group)
+    }
+    return outcomes
+  }
+
+  /** Instagram media (and the Instagram side of a post cross-published through Meta). */
+  syncInstagramInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
+    return syncInstagramPosts(ctx, targets)
+  }
+
+  /** Facebook Page posts: one Graph sub-request per post, batched 50 per call. */
+  syncFacebookInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
+    return syncFacebookPosts(ctx, targets)
+  }
+
+  /** X posts: up to 100 per lookup; private metrics only where they can exist. */
+  syncTwitterInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
+    return syncTwitterPosts(ctx, targets)
+  }
+
+  /** LinkedIn organization posts: batched share statistics and social metadata, comments per post. */
+  syncLinkedInInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
+    return syncLinkedInPosts(ctx, targets)
+  }
+
+  private reasonNotToSync(post: PostRecord, now: Date, force?: boolean): PostSyncOutcome | null {
+    if (post.status !== "posted") {
+      return {
+        postId: post.id,
+        status: "skipped",
+        code: "not_posted",
+        error: `Only posted posts can be synced (this one is ${post.status})`,
+      }
+    }
+    if (!platformPostIds(post).length) {
+      return { postId: post.id, status: "failed", code: "missing_platform_post_id", error: "Platform post ID not found" }
+    }
+    if (post.platform.status === "disabled") {
+      return { postId: post.id, status: "skipped", code: "platform_disabled", error: "The platform is disabled" }
+    }
+    const syncedAt = post.insights_synced_at ? new Date(post.insights_synced_at).getTime() : 0
+    if (!force && syncedAt && now.getTime() - syncedAt < this.deps.config.freshnessWindowMs) {
+      return {
+        postId: post.id,
+        status: "skipped",
+        code: "fresh",
+        error: "Synced less than the freshness window ago",
+        insights: readStoredInsights(post.insights, post.platform.provider),
+      }
+    }
+    return null
+  }
+
+  private async syncPlatformGroup(
+    platform: PlatformRecord,
+    posts: PostRecord[],
+    mode: SyncMode,
+    now: Date,
+    limit: ReturnType<typeof pLimit>
+  ): Promise<PostSyncOutcome[]> {
+    const { socials } = this.deps
+    const secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null)
+    let results: PostSyncResult[]
+    if (!secrets.accessToken) {
+      results = posts.flatMap((post) => platformPostIds(post).map(({ platform: p }) => missingTokenResult(post.id, p)))
+    } else {
+      const ctx: SyncContext = {
+        config: this.deps.config,
+        credentials: {
+          accessToken: secrets.accessToken,
+          refreshToken: secrets.refreshToken ?? undefined,
+          tokenExpiresAt: secrets.tokenExpiresAt ?? undefined,
+          authType: secrets.authType === "app_only" ? "app_only" : secrets.authType === "user_context" ? "user_context" : undefined,
+          accountId: platform.account_id ?? "",
+        },
+        budgetStore: this.deps.budgetStore,
+        refusedMetrics: this.deps.refusedMetrics,
+        logger: this.deps.logger,
+        mode,
+        onRequest: this.deps.onRequest,
+        onTokenRefreshed: async (token) => {
+          await socials.updateSocialPlatforms({
+            id: platform.id,
+            status: "active",
+            api_config: socials.sealApiConfig(
+              {
+                access_token: token.accessToken,
+                ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
+                token_expires_at: token.expiresAt ? token.expiresAt.toISOString() : null,
+              },
+              platform.api_config as StoredApiConfig | null
+            ),
+          })
+        },
+      }
+      results = await this.callPlatform(platform.provider, ctx, posts, limit)
+    }
+
+    const fatal = results.find((r) => r.fatal?.isAuth)?.fatal
+    const persistence = buildPersistence(posts, results, now, this.deps.config.commentsLimit)
+    await socials.persistInsightsSync(persistence.posts, persistence.snapshots, {
+      platformId: platform.id,
+      needsReconnect: Boolean(fatal),
+    })
+    if (fatal) {
+      this.deps.logger.warn(`socials: ${platform.provider} platform ${platform.id} needs to be reconnected: ${fatal.message}`)
+    }
+    return persistence.posts.map((p) => outcomeFor(p.id, persistence.merged.get(p.id)!, results))
+  }
+
+  /** Builds targets per platform id kind and runs them through the platform's sync method. */
+  private async callPlatform(
+    provider: PlatformRecord["provider"],
+    ctx: SyncContext,
+    posts: PostRecord[],
+    limit: ReturnType<typeof pLimit>
+  ): Promise<PostSyncResult[]> {
+    const targets = (kind: "instagram" | "facebook" | "twitter" | "linkedin") =>
+      posts.flatMap((post) => {
+        const id = platformPostIds(post).find((p) => p.platform === kind)
+        return id ? [targetFor(post, id.id)] : []
+      })
+    const run = (fn: (c: SyncContext, t: SyncTarget[]) => Promise<PostSyncResult[]>, t: SyncTarget[]) =>
+      t.length ? limit(() => fn(ctx, t)) : Promise.resolve([])
+    if (provider === "instagram" || provider === "facebook") {
+      // Meta tokens read both the Page and its linked Instagram account: a post
+      // cross-published through Meta syncs both sides with the same token.
+      const [ig, fb] = await Promise.all([
+        run((c, t) => this.syncInstagramInsights(c, t), targets("instagram")),
+        run((c, t) => this.syncFacebookInsights(c, t), targets("facebook")),
+      ])
+      return [...ig, ...fb]
+    }
+    if (provider === "twitter") {
+      return run((c, t) => this.syncTwitterInsights(c, t), targets("twitter"))
+    }
+    return run((c, t) => this.syncLinkedInInsights(c, t), targets("linkedin"))
+  }
+}
+
+export function platformPostIds(post: PostRecord): { platform: "instagram" | "facebook" | "twitter" | "linkedin"; id: string }[] {
+  const insights = (post.insights ?? {}) as Record<string, unknown>
+  const ids: { platform: "instagram" | "facebook" | "twitter" | "linkedin"; id: string }[] = []
+  const provider = post.platform.provider
+  if (provider === "instagram" || provider === "facebook") {
+    for (const kind of ["facebook", "instagram"] as const) {
+      const value = insights[META_IDS[kind]]
+      if (typeof value === "string" && value) {
+        ids.push({ platform: kind, id: value })
+      }
+    }
+  } else if (provider === "twitter" && typeof insights.twitter_tweet_id === "string" && insights.twitter_tweet_id) {
+    ids.push({ platform: "twitter", id: insights.twitter_tweet_id })
+  } else if (provider === "linkedin" && typeof insights.linkedin_post_urn === "string" && insights.linkedin_post_urn) {
+    ids.push({ platform: "linkedin", id: insights.linkedin_post_urn })
+  }
+  return ids
+}
+
+function targetFor(post: PostRecord, platformPostId: string): SyncTarget {
+  const stored = readStoredInsights(post.insights, post.platform.provider)
+  const productType =
+    stored.media_product_type ??
+    (post.media_type === "REELS" ? "REELS" : post.media_type === "STORY" ? "STORY" : post.media_type ? "FEED" : undefined)
+  return {
+    targetId: post.id,
+    platformPostId,
+    mediaProductType: productType,
+    mediaType: post.media_type ?? stored.media_type ?? undefined,
+    postedAt: post.posted_at ?? undefined,
+    previousComments: stored.comments_data,
+    previousCommentCount: stored.comments,
+  }
+}
+

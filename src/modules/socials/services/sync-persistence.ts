@@ -1,0 +1,104 @@
+import { mergeCrossPostWithPrevious } from "../insights/cross-post"
+import type { PostInsights } from "../insights/schema"
+import type { PostSyncResult } from "../platforms/types"
+import { nextSyncAt, retryAfterFailureAt } from "../scheduling/cadence"
+
+export type PlatformRecord = {
+  id: string
+  provider: "instagram" | "facebook" | "twitter" | "linkedin"
+  account_id: string | null
+  api_config: unknown
+  status: "active" | "needs_reconnect" | "disabled"
+}
+
+export type PostRecord = {
+  id: string
+  status: string
+  media_type: string | null
+  posted_at: Date | string | null
+  insights: unknown
+  insights_synced_at: Date | string | null
+  platform: PlatformRecord
+}
+
+export type PostUpdateRow = {
+  id: string
+  insights: Record<string, unknown>
+  insights_sync_status: "success" | "partial" | "failed"
+  insights_synced_at?: Date
+  next_sync_at: Date | null
+}
+
+export type SnapshotRow = {
+  post_id: string
+  synced_at: Date
+  likes: number | null
+  comments: number | null
+  shares: number | null
+  saves: number | null
+  impressions: number | null
+  reach: number | null
+  engagement: number | null
+  engagement_rate: number | null
+  video_views: number | null
+}
+
+/**
+ * Turns one batch's platform answers into rows: merged insights (keep-last-good),
+ * the bookkeeping columns that must agree with them, and one snapshot per post
+ * that got numbers. Written together, in one transaction, by the module service.
+ */
+export function buildPersistence(posts: PostRecord[], results: PostSyncResult[], now: Date, commentsLimit: number) {
+  const byPost = new Map<string, PostSyncResult[]>()
+  for (const result of results) {
+    byPost.set(result.targetId, [...(byPost.get(result.targetId) ?? []), result])
+  }
+  const rows: PostUpdateRow[] = []
+  const snapshots: SnapshotRow[] = []
+  const merged = new Map<string, PostInsights>()
+
+  for (const post of posts) {
+    const outcomes = byPost.get(post.id) ?? []
+    const previous = (post.insights ?? {}) as Record<string, unknown>
+    const insights = mergeCrossPostWithPrevious(previous, post.platform.provider, outcomes, { now, commentsLimit })
+    const status = insights.sync_status ?? "failed"
+    const failures = status === "failed" ? Number(previous.consecutive_failures ?? 0) + 1 : 0
+    const stored = { ...insights, consecutive_failures: failures }
+    merged.set(post.id, stored)
+
+    const postedAt = post.posted_at ? new Date(post.posted_at) : null
+    const retryAfterMs = Math.max(
+      0,
+      ...outcomes.flatMap((o) => o.errors).map((d) => (d.retry_after ? Date.parse(d.retry_after) - now.getTime() : 0))
+    )
+    rows.push({
+      id: post.id,
+      insights: stored,
+      insights_sync_status: status,
+      // A failed sync keeps the time of the last good one.
+      ...(status !== "failed" ? { insights_synced_at: now } : {}),
+      next_sync_at: status === "failed" ? retryAfterFailureAt(now, failures, retryAfterMs) : nextSyncAt(postedAt, now),
+    })
+    if (status !== "failed") {
+      snapshots.push(snapshotOf(post.id, insights, now))
+    }
+  }
+  return { posts: rows, snapshots, merged }
+}
+
+function snapshotOf(postId: string, insights: PostInsights, now: Date): SnapshotRow {
+  const n = (value: number | undefined) => (typeof value === "number" && Number.isFinite(value) ? Math.round(value) : null)
+  return {
+    post_id: postId,
+    synced_at: now,
+    likes: n(insights.likes),
+    comments: n(insights.comments),
+    shares: n(insights.shares),
+    saves: n(insights.saves),
+    impressions: n(insights.impressions),
+    reach: n(insights.reach),
+    engagement: n(insights.engagement),
+    engagement_rate: typeof insights.engagement_rate === "number" ? insights.engagement_rate : null,
+    video_views: n(insights.video_views),
+  }
+}
