@@ -128,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       query: redactQuery(url.searchParams),
       status: 0,
       ms: 0,
+      ...batchItemsOf(family, req.method, body),
     }
     const finish = (status: SandboxLogEntry["status"]): void => {
       entry.status = status
@@ -228,4 +229,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     LINKEDIN_API_URL: handle.urls.linkedin,
   }
   return handle
+}
+
+/** Meta Batch API sub-requests, so the log shows which objects a batch call read. */
+function batchItemsOf(family: PlatformFamily, method: string | undefined, body: string): { items?: string[] } {
+  if (family !== "meta" || method !== "POST" || !body) return {}
+  try {
+    const batch = JSON.parse(new URLSearchParams(body).get("batch") ?? "[]") as { relative_url?: string }[]
+    return Array.isArray(batch) ? { items: batch.map((b) => String(b.relative_url ?? "").replace(/access_token=[^&]*/g, "access_token=REDACTED")) } : {}
+  } catch {
+    return {}
+  }
 }

@@ -380,4 +380,6 @@ export interface SandboxLogEntry {
   status: number | "timeout" | "reset"
   ms: number
   fault?: keyof Omit<SandboxFaults, "slowMs" | "family">
+  /** Meta Batch API calls: the relative_url of each sub-request (access_token redacted). */
+  items?: string[]
 }

@@ -16,10 +16,19 @@ export type SyncAllPostInsightsWorkflowInput = SelectPostsForSyncInput & { force
 export const syncAllPostInsightsWorkflow = createWorkflow(
   SYNC_ALL_POST_INSIGHTS_WORKFLOW,
   (input: SyncAllPostInsightsWorkflowInput) => {
-    const ids = selectPostsForSyncStep(input)
-    const stepInput = transform({ ids, input }, ({ ids, input }) => ({ ids, force: input.force, mode: "bulk" as const }))
+    const selection = selectPostsForSyncStep(input)
+    const stepInput = transform({ selection, input }, ({ selection, input }) => ({
+      ids: selection.ids,
+      force: input.force,
+      mode: "bulk" as const,
+    }))
     const outcomes = syncPostsInsightsStep(stepInput)
     emitInsightsSyncedStep(outcomes)
-    return new WorkflowResponse(transform({ outcomes }, ({ outcomes }) => summarizeOutcomes(outcomes)))
+    return new WorkflowResponse(
+      transform({ outcomes, selection }, ({ outcomes, selection }) => ({
+        ...summarizeOutcomes(outcomes),
+        next_cursor: selection.cursor,
+      }))
+    )
   }
 )

@@ -19,6 +19,8 @@ export const updateSocialPlatformStep = createStep(
     const { api_config, ...rest } = input
     const update = {
       ...rest,
+      // A new access token is a reconnect: the account is usable again unless told otherwise.
+      ...(api_config?.access_token && !rest.status && previous.status === "needs_reconnect" ? { status: "active" as const } : {}),
       ...(api_config
         ? { api_config: socials.sealApiConfig(api_config, previous.api_config as StoredApiConfig | null) }
         : {}),

@@ -7,8 +7,10 @@ export type BulkSyncResult = {
   skipped: number
   total: number
   results: { postId: string; status: "success" | "failed" | "skipped"; error?: string; code?: string }[]
-  /** Earliest time a rate-limited platform can be called again, if any. */
+  /** Seconds until the earliest rate-limited platform can be called again, if any. */
   retry_after?: number
+  /** Platforms whose budget ran out in this run (a scheduled run leaves them for later). */
+  rate_limited_platform_ids?: string[]
 }
 
 /**
@@ -25,6 +27,9 @@ export function summarizeOutcomes(outcomes: PostSyncOutcome[]): BulkSyncResult {
   const count = (status: string) => results.filter((r) => r.status === status).length
   const success = count("success")
   const retryAfterMs = outcomes.map((o) => o.retryAfterMs ?? 0).filter((ms) => ms > 0)
+  const rateLimited = [
+    ...new Set(outcomes.filter((o) => o.code === "rate_limited" && o.platformId).map((o) => o.platformId as string)),
+  ]
   return {
     message: `Synced insights for ${success} post${success === 1 ? "" : "s"}`,
     success,
@@ -33,5 +38,6 @@ export function summarizeOutcomes(outcomes: PostSyncOutcome[]): BulkSyncResult {
     total: results.length,
     results,
     ...(retryAfterMs.length ? { retry_after: Math.ceil(Math.min(...retryAfterMs) / 1000) } : {}),
+    ...(rateLimited.length ? { rate_limited_platform_ids: rateLimited } : {}),
   }
 }

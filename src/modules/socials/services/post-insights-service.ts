@@ -11,6 +11,7 @@ import { syncFacebookPosts } from "../platforms/facebook/sync"
 import { syncTwitterPosts } from "../platforms/x/sync"
 import { syncLinkedInPosts } from "../platforms/linkedin/sync"
 import { readStoredInsights, type PostInsights } from "../insights/schema"
+import { previousForPlatform } from "../insights/cross-post"
 import type { StoredApiConfig } from "../utils/api-config"
 import { missingTokenResult, outcomeFor } from "./sync-outcome"
 import { buildPersistence, PostRecord, PlatformRecord } from "./sync-persistence"
@@ -20,6 +21,8 @@ export type SyncMode = "single" | "bulk"
 
 export type PostSyncOutcome = {
   postId: string
+  /** The post's platform record (absent when the post itself was not found). */
+  platformId?: string
   status: "success" | "partial" | "failed" | "skipped"
   /** Stable machine code for failures and skips (see docs/POST_INSIGHTS_SYNC.md). */
   code?: string
@@ -53,7 +56,7 @@ export class PostInsightsService {
     this.deps.onRequest = hook
   }
 
-  selectPostIdsForSync(options: SelectPostsForSyncOptions): Promise<string[]> {
+  selectPostIdsForSync(options: SelectPostsForSyncOptions): ReturnType<typeof selectPostIdsForSync> {
     return selectPostIdsForSync(this.deps.socials, this.deps.config, options)
   }
 
@@ -71,7 +74,7 @@ export class PostInsightsService {
     for (const post of posts) {
       const skip = this.reasonNotToSync(post, now, options.force)
       if (skip) {
-        outcomes.push(skip)
+        outcomes.push({ ...skip, platformId: post.platform.id })
       } else {
         due.push(post)
       }
@@ -195,7 +198,7 @@ export class PostInsightsService {
     if (fatal) {
       this.deps.logger.warn(`socials: ${platform.provider} platform ${platform.id} needs to be reconnected: ${fatal.message}`)
     }
-    return persistence.posts.map((p) => outcomeFor(p.id, persistence.merged.get(p.id)!, results))
+    return persistence.posts.map((p) => ({ ...outcomeFor(p.id, persistence.merged.get(p.id)!, results), platformId: platform.id }))
   }
 
   /** Builds targets per platform id kind and runs them through the platform's sync method. */
@@ -208,7 +211,7 @@ export class PostInsightsService {
     const targets = (kind: "instagram" | "facebook" | "twitter" | "linkedin") =>
       posts.flatMap((post) => {
         const id = platformPostIds(post).find((p) => p.platform === kind)
-        return id ? [targetFor(post, id.id)] : []
+        return id ? [targetFor(post, kind, id.id)] : []
       })
     const run = (fn: (c: SyncContext, t: SyncTarget[]) => Promise<PostSyncResult[]>, t: SyncTarget[]) =>
       t.length ? limit(() => fn(ctx, t)) : Promise.resolve([])
@@ -228,9 +231,11 @@ export class PostInsightsService {
   }
 }
 
-export function platformPostIds(post: PostRecord): { platform: "instagram" | "facebook" | "twitter" | "linkedin"; id: string }[] {
+type PostPlatform = "instagram" | "facebook" | "twitter" | "linkedin"
+
+export function platformPostIds(post: PostRecord): { platform: PostPlatform; id: string }[] {
   const insights = (post.insights ?? {}) as Record<string, unknown>
-  const ids: { platform: "instagram" | "facebook" | "twitter" | "linkedin"; id: string }[] = []
+  const ids: { platform: PostPlatform; id: string }[] = []
   const provider = post.platform.provider
   if (provider === "instagram" || provider === "facebook") {
     for (const kind of ["facebook", "instagram"] as const) {
@@ -247,8 +252,9 @@ export function platformPostIds(post: PostRecord): { platform: "instagram" | "fa
   return ids
 }
 
-function targetFor(post: PostRecord, platformPostId: string): SyncTarget {
-  const stored = readStoredInsights(post.insights, post.platform.provider)
+function targetFor(post: PostRecord, kind: PostPlatform, platformPostId: string): SyncTarget {
+  // A cross-posted post stores each platform's numbers and comments apart: hand each client its own slice.
+  const stored = previousForPlatform(post.insights, kind)
   const productType =
     stored.media_product_type ??
     (post.media_type === "REELS" ? "REELS" : post.media_type === "STORY" ? "STORY" : post.media_type ? "FEED" : undefined)

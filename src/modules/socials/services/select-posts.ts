@@ -1,17 +1,22 @@
 import type SocialsModuleService from "../service"
 import type { SocialsConfig } from "../platforms/config"
 
+/** Position in "oldest sync first" order: a failed sync does not move a post, so the cursor passes it. */
+export type SyncCursor = { synced_at: string | null; id: string }
+
 export type SelectPostsForSyncOptions = {
   platform_id?: string
   limit: number
   /** Only posts whose next scheduled sync is due (sync after publish, cadence). */
   due_only?: boolean
-  /** Only posts not updated since this time: a scheduled run pages without revisiting. */
-  untouched_since?: string
+  /** Keyset cursor: only posts after this one in sync order (a scheduled run pages without revisiting). */
+  after?: SyncCursor
   /** Platforms whose budget ran out during this run. */
   exclude_platform_ids?: string[]
   /** Only posts not synced within the freshness window (scheduled runs). */
   stale_only?: boolean
+  /** With stale_only: also not synced since this time (the start of a scheduled run). */
+  synced_before?: string
 }
 
 /** `posted` posts, never-synced first, then the longest-unsynced; ids only (posts are paged, never all loaded). */
@@ -19,7 +24,7 @@ export async function selectPostIdsForSync(
   socials: SocialsModuleService,
   config: SocialsConfig,
   options: SelectPostsForSyncOptions
-): Promise<string[]> {
+): Promise<{ ids: string[]; cursor: SyncCursor | null }> {
   const now = new Date()
   const and: Record<string, unknown>[] = [{ status: "posted" }]
   if (options.platform_id) {
@@ -31,20 +36,33 @@ export async function selectPostIdsForSync(
   if (options.due_only) {
     and.push({ next_sync_at: { $lte: now } })
   }
-  if (options.untouched_since) {
-    and.push({ updated_at: { $lt: new Date(options.untouched_since) } })
+  if (options.after) {
+    const { synced_at, id } = options.after
+    and.push(
+      synced_at === null
+        ? { $or: [{ insights_synced_at: null, id: { $gt: id } }, { insights_synced_at: { $ne: null } }] }
+        : {
+            $or: [
+              { insights_synced_at: { $gt: new Date(synced_at) } },
+              { insights_synced_at: new Date(synced_at), id: { $gt: id } },
+            ],
+          }
+    )
   }
   if (options.stale_only) {
-    and.push({
-      $or: [
-        { insights_synced_at: null },
-        { insights_synced_at: { $lt: new Date(now.getTime() - config.freshnessWindowMs) } },
-      ],
-    })
+    const staleBefore = Math.min(
+      now.getTime() - config.freshnessWindowMs,
+      options.synced_before ? Date.parse(options.synced_before) : Infinity
+    )
+    and.push({ $or: [{ insights_synced_at: null }, { insights_synced_at: { $lt: new Date(staleBefore) } }] })
   }
   const posts = await socials.listSocialPosts(
     { $and: and },
-    { select: ["id"], take: options.limit, order: { insights_synced_at: "ASC NULLS FIRST", id: "ASC" } }
+    { select: ["id", "insights_synced_at"], take: options.limit, order: { insights_synced_at: "ASC NULLS FIRST", id: "ASC" } }
   )
-  return posts.map((p) => p.id)
+  const last = posts[posts.length - 1]
+  return {
+    ids: posts.map((p) => p.id),
+    cursor: last ? { id: last.id, synced_at: last.insights_synced_at ? new Date(last.insights_synced_at).toISOString() : null } : null,
+  }
 }

@@ -213,6 +213,6 @@ describe("Facebook sync against the sandbox", () => {
     const after = mergeWithPrevious(stored, bad)
     expect(after).toMatchObject({ likes: 200, engagement: 250, sync_status: "failed", last_synced_at: stored.last_synced_at })
     expect(after.comments_data).toHaveLength(35)
-    expect(after.sync_errors?.[0]).toMatch(/^Post: Access token expired: reconnect your Facebook account/)
+    expect(after.sync_errors?.[0]).toMatch(/^Account: Access token expired: reconnect your Facebook account/)
   })
 })

@@ -254,6 +254,20 @@ describe("Instagram sync against the sandbox", () => {
     expect(result.errors).toContainEqual(expect.objectContaining({ section: "insights", code: "insights_unavailable", severity: "notice" }))
   })
 
+  it("Instagram's own throttle (80002) fails the batch as rate-limited, with Meta's regain estimate", async () => {
+    sandbox.setOptions({ meta: { callsPerHour: 2 } })
+    const relaxed = { usageStopPercent: 100, usageSlowPercent: 100 }
+    await syncInstagramPosts(contextFor(sandbox, creds, { config: relaxed }), [target(ids.image, { mediaProductType: "FEED" }), target(ids.carousel, { mediaProductType: "FEED" })])
+    const ctx = contextFor(sandbox, creds, { config: relaxed })
+    const results = await syncInstagramPosts(ctx, [target(ids.image, { mediaProductType: "FEED" }), target(ids.reel, { mediaProductType: "REELS" })])
+    expect(results.every((r) => r.status === "failed" && r.fatal?.isRateLimit && r.fatal.code === 80002)).toBe(true)
+    const retryAt = Date.parse(results[0].errors[0].retry_after ?? "")
+    // estimated_time_to_regain_access is in minutes: about an hour here, not seconds.
+    expect(retryAt - Date.now()).toBeGreaterThan(30 * 60_000)
+    expect(ctx.counter.total()).toBe(1)
+    sandbox.setOptions({ meta: {} })
+  })
+
   it("expired and revoked tokens fail every post as account-wide auth errors, without leaking the token", async () => {
     for (const token of [META_DEMO_TOKENS.expired, META_DEMO_TOKENS.revoked]) {
       const ctx = contextFor(sandbox, { accessToken: token, accountId: IG_USER })

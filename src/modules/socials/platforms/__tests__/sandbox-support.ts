@@ -1,14 +1,9 @@
 import { startSandbox, type SandboxHandle } from "../../../../../sandbox/server"
-import type { SandboxOptions } from "../../../../../sandbox/types"
+import type { SandboxOptions, SandboxStats } from "../../../../../sandbox/types"
 import { resolveSocialsConfig, type SocialsConfigInput } from "../config"
 import { createRequestCounter, InMemoryRateBudgetStore, type RequestCounter } from "../http"
 import { InMemoryRefusedMetricsStore } from "../meta/refused-metrics"
 import type { PlatformCredentials, RefreshedToken, SyncContext } from "../types"
-
-export interface SandboxStats {
-  requests: { total: number; meta: number; x: number; linkedin: number }
-  units: { meta: number; x: number; linkedin: number }
-}
 
 export async function bootSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   return startSandbox({ port: 0, ...options })

@@ -58,9 +58,10 @@ export interface PlatformHttpConfig {
   now?: () => number
 }
 
-export interface PlatformResponse<T = unknown> {
+/** `data` is unknown on purpose: each client validates it with its own zod schema. */
+export interface PlatformResponse {
   status: number
-  data: T
+  data: unknown
   headers: HeaderLookup
   usage: UsageReading[]
   attempts: number
@@ -92,7 +93,7 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
  * The one way this plugin talks HTTP to a platform: local budget, timeout,
  * error mapping, usage-header braking, retries per policy, redaction.
  */
-export async function platformFetch<T = unknown>(request: PlatformRequest, config: PlatformHttpConfig): Promise<PlatformResponse<T>> {
+export async function platformFetch(request: PlatformRequest, config: PlatformHttpConfig): Promise<PlatformResponse> {
   const policy = config.retry ?? DEFAULT_RETRY_POLICY
   const now = config.now ?? Date.now
   const sleep = config.sleep ?? defaultSleep
@@ -135,7 +136,7 @@ export async function platformFetch<T = unknown>(request: PlatformRequest, confi
         if (!parsed.ok) {
           error = fail({ kind: "malformed_response", status: res.status, code: "malformed_json", detail: text.slice(0, 200) })
         } else {
-          return { status: res.status, data: parsed.value as T, headers, usage: readUsage(headers, now()), attempts: attempt + 1 }
+          return { status: res.status, data: parsed.value, headers, usage: readUsage(headers, now()), attempts: attempt + 1 }
         }
       } else {
         const mapper = config.mapError ?? mapStatusError

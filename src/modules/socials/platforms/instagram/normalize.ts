@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { roundTo2 } from "../../insights/engagement"
 import type { CommentData, PostInsightsPatch, SyncErrorDetail } from "../../insights/schema"
-import { graphCommentsEdgeSchema, numberMetric, readInsightValues } from "../meta/graph-shapes"
+import { numberMetric, readInsightValues } from "../meta/graph-shapes"
 import { notice, toIsoDate } from "../shared/sync-result"
 
 const instagramMediaSchema = z.looseObject({
@@ -82,5 +82,3 @@ export function normalizeInstagramMedia(body: Record<string, unknown>): { patch:
   if (Object.keys(metrics).length) patch.instagram_insights = metrics
   return { patch, notices }
 }
-
-export const instagramCommentsEdge = graphCommentsEdgeSchema

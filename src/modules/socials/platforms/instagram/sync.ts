@@ -29,5 +29,5 @@ export function instagramSpec(config: Pick<SocialsConfig, "instagramMetrics"> = 
  */
 export async function syncInstagramPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const graph = createInstagramClient(ctx)
-  return syncMetaPosts(instagramSpec(ctx.config), graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now }, targets)
+  return syncMetaPosts(instagramSpec(ctx.config), graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
 }

@@ -82,7 +82,7 @@ export async function syncLinkedInPosts(ctx: SyncContext, targets: SyncTarget[])
     if (!isAccountWide(error)) throw e
     // Token dead, throttled or version sunset: whatever already answered is kept,
     // the rest fails with the account-level error.
-    for (const s of live()) s.errors.push(errorDetail("metrics", error, now()))
+    for (const s of live()) s.errors.push(errorDetail("account", error, now()))
     return states.map((s) => toResult(s, now, error))
   }
   return states.map((s) => toResult(s, now))

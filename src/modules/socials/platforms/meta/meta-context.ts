@@ -8,7 +8,7 @@ import { createGraphClient, type GraphClient } from "./graph-client"
  * re-issued through login), so an auth error goes straight to the caller.
  */
 export function createMetaGraphClient(ctx: SyncContext, platform: "instagram" | "facebook", baseUrl: string): GraphClient {
-  const tokens = createTokenManager({ platform, credentials: ctx.credentials, now: ctx.now })
+  const tokens = createTokenManager({ platform, credentials: ctx.credentials, now: ctx.now, logger: ctx.logger })
   return createGraphClient({
     platform,
     baseUrl,

@@ -2,7 +2,7 @@ import type { CommentData, PostInsightsPatch, SyncErrorDetail, SyncSection } fro
 import { knownCommentIds } from "../../insights/comments"
 import { PLATFORM_LABELS, PlatformApiError } from "../http/platform-api-error"
 import { asPlatformError, buildResult, errorDetail, failedResult, isAccountWide, notice } from "../shared/sync-result"
-import type { PostSyncResult, SyncTarget } from "../types"
+import type { PostSyncResult, SyncLogger, SyncTarget } from "../types"
 import { CommentPager } from "./comment-pages"
 import type { GraphClient, GraphItemResult } from "./graph-client"
 import { findRefusedMetrics, refusedMetricsScope, type RefusedMetricsStore } from "./refused-metrics"
@@ -31,6 +31,7 @@ export interface MetaSyncOptions {
   refusedMetrics: RefusedMetricsStore
   commentsLimit: number
   now: () => number
+  logger?: SyncLogger
 }
 
 type Step = { kind: "combined" } | { kind: "split"; sections: SyncSection[] } | { kind: "probe"; metrics: string[] } | { kind: "wait_probe" }
@@ -131,6 +132,8 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
 
   const refuse = async (state: TargetState, refused: string[], unsupportedForType: boolean): Promise<void> => {
     if (!refused.length) return
+    // Worth an operator's attention: a metric list that Meta refuses needs a code or config update.
+    options.logger?.warn(`${label} ${graph.version} refused insights metric(s) ${refused.join(", ")} for ${state.scope} media; dropped`)
     if (state.scope !== UNKNOWN_SCOPE) await options.refusedMetrics.add(refusedMetricsScope(spec.platform, graph.version, state.scope), refused)
     state.metrics = state.metrics.filter((m) => !refused.includes(m))
     state.notices.push(unsupportedForType ? unsupportedNotice(spec, label, refused) : retiredNotice(spec, label, refused))
@@ -293,7 +296,7 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     state.pager = new CommentPager(commentsLimit, knownCommentIds(state.target.previousComments), spec.mapComment)
     state.pager.addPage(state.body.comments)
   }
-  for (let round = 0; ; round++) {
+  for (;;) {
     const paging = states.filter((s) => s.pager?.next && !s.failure)
     if (!paging.length || stopError) break
     const relatives = paging.map((s) => graph.toRelative(s.pager?.next ?? ""))

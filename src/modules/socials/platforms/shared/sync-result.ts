@@ -47,8 +47,10 @@ export function buildResult(
   return { targetId: target.targetId, platform, status, insights: status === "failed" ? undefined : insights, errors, ...extra }
 }
 
+/** A whole-post failure; account-wide causes (token, throttling, API version) are labelled "Account". */
 export function failedResult(platform: SocialPlatform, target: SyncTarget, section: SyncSection, error: PlatformApiError, now: number, fatal = false): PostSyncResult {
-  return { targetId: target.targetId, platform, status: "failed", errors: [errorDetail(section, error, now)], ...(fatal ? { fatal: error } : {}) }
+  const where: SyncSection = section === "post" && isAccountWide(error) ? "account" : section
+  return { targetId: target.targetId, platform, status: "failed", errors: [errorDetail(where, error, now)], ...(fatal ? { fatal: error } : {}) }
 }
 
 /** Errors that concern the account, not one post: stop the whole batch. */

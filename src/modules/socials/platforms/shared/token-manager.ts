@@ -1,6 +1,6 @@
 import type { SocialPlatform } from "../../insights/schema"
 import { PlatformApiError } from "../http/platform-api-error"
-import type { PlatformCredentials, RefreshedToken } from "../types"
+import type { PlatformCredentials, RefreshedToken, SyncLogger } from "../types"
 
 /** Refresh this long before the stored expiry so a token does not die mid-batch. */
 const EXPIRY_SKEW_MS = 60_000
@@ -23,6 +23,7 @@ export interface TokenManagerOptions {
   refresh?: (refreshToken: string) => Promise<RefreshedToken>
   onTokenRefreshed?: (token: RefreshedToken) => Promise<void> | void
   now?: () => number
+  logger?: SyncLogger
 }
 
 function expiryMs(value: PlatformCredentials["tokenExpiresAt"]): number | undefined {
@@ -54,6 +55,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       refreshToken = fresh.refreshToken ?? refreshToken
       expiresAt = fresh.expiresAt?.getTime()
       refreshedOnce = true
+      options.logger?.info(`${options.platform} access token refreshed for account ${options.credentials.accountId}`)
       await options.onTokenRefreshed?.({ accessToken, refreshToken, expiresAt: fresh.expiresAt })
     })().finally(() => {
       inFlight = undefined

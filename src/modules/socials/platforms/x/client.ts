@@ -30,6 +30,7 @@ export function createXClient(ctx: SyncContext): XClient {
     credentials: ctx.credentials,
     now,
     onTokenRefreshed: ctx.onTokenRefreshed,
+    logger: ctx.logger,
     refresh: clientId
       ? (refreshToken) =>
           refreshOAuthToken({

@@ -1,0 +1,255 @@
+import { Alert, Button, Drawer, Input, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { FormEvent, useEffect, useMemo, useState } from "react"
+import { useCreateSocialPost, useSocialPlatforms, useUpdateSocialPost } from "../../hooks/api/post-insights"
+import { fieldErrorsFrom } from "../../lib/api-error"
+import { MEDIA_TYPE_LABELS, PLATFORM_POST_ID_FIELDS, POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
+import { MEDIA_TYPES, POST_STATUSES, type MediaType, type PlatformPostIds, type PostStatus, type SocialPost, type SocialPostPayload } from "../../lib/types"
+import { FormField } from "./form-field"
+
+const NONE = "__none__"
+const ID_FIELDS = ["facebook_post_id", "instagram_media_id", "twitter_tweet_id", "linkedin_post_urn"] as const
+const FIELDS = ["platform_id", "name", "caption", "status", "post_url", "posted_at", "media_type", ...ID_FIELDS] as const
+
+type FormState = {
+  platform_id: string
+  name: string
+  caption: string
+  status: PostStatus
+  media_type: MediaType | typeof NONE
+  platform_post_id: string
+  post_url: string
+  posted_at: string
+}
+
+/** ISO → the value a datetime-local input shows, in the browser's time zone. */
+const toLocalInput = (iso: string | null | undefined) => {
+  if (!iso) return ""
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ""
+  const pad = (n: number) => String(n).padStart(2, "0")
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+const initialState = (post?: SocialPost, platformId?: string): FormState => {
+  const ids = post?.insights ?? {}
+  return {
+    platform_id: post?.platform_id ?? post?.platform?.id ?? platformId ?? "",
+    name: post?.name ?? "",
+    caption: post?.caption ?? "",
+    status: post?.status ?? "posted",
+    media_type: post?.media_type ?? NONE,
+    platform_post_id: ID_FIELDS.map((f) => ids[f]).find((v): v is string => typeof v === "string" && v.length > 0) ?? "",
+    post_url: post?.post_url ?? "",
+    posted_at: toLocalInput(post?.posted_at),
+  }
+}
+
+/**
+ * Adds an already-published post (or edits one): its platform, the id the
+ * platform knows it by, and optional details. The API's validation messages
+ * appear under the field they name.
+ */
+export const PostFormDrawer = ({
+  open,
+  onOpenChange,
+  post,
+  defaultPlatformId,
+  onSaved,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  post?: SocialPost
+  defaultPlatformId?: string
+  onSaved?: (post: SocialPost) => void
+}) => {
+  const isEdit = Boolean(post)
+  const { social_platforms: platforms, isPending: platformsLoading } = useSocialPlatforms({ limit: 200, order: "name" })
+  const [form, setForm] = useState<FormState>(() => initialState(post, defaultPlatformId))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string>()
+
+  useEffect(() => {
+    if (open) {
+      setForm(initialState(post, defaultPlatformId))
+      setErrors({})
+      setFormError(undefined)
+    }
+  }, [open, post, defaultPlatformId])
+
+  // A new post defaults to the only platform there is.
+  useEffect(() => {
+    if (open && !form.platform_id && platforms?.length === 1) {
+      setForm((f) => ({ ...f, platform_id: platforms[0].id }))
+    }
+  }, [open, form.platform_id, platforms])
+
+  const platform = useMemo(() => platforms?.find((p) => p.id === form.platform_id), [platforms, form.platform_id])
+  const idField = platform ? PLATFORM_POST_ID_FIELDS[platform.provider] : undefined
+
+  const create = useCreateSocialPost()
+  const update = useUpdateSocialPost(post?.id ?? "")
+  const isPending = create.isPending || update.isPending
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((e) => {
+      const { [key]: _removed, ...rest } = e
+      return rest
+    })
+  }
+
+  const buildPayload = (): SocialPostPayload => {
+    const insights: PlatformPostIds = {}
+    if (idField) {
+      const value = form.platform_post_id.trim()
+      if (value || isEdit) insights[idField.field] = value || null
+      // A post moved to another provider's account drops the ids it no longer uses.
+      for (const f of ID_FIELDS) if (f !== idField.field && post?.insights?.[f]) insights[f] = null
+    }
+    const optional = (v: string) => (v.trim() ? v.trim() : isEdit ? null : undefined)
+    return {
+      platform_id: form.platform_id || undefined,
+      name: optional(form.name),
+      caption: form.caption ? form.caption : isEdit ? null : undefined,
+      status: form.status,
+      media_type: form.media_type === NONE ? (isEdit ? null : undefined) : form.media_type,
+      post_url: optional(form.post_url),
+      posted_at: form.posted_at ? new Date(form.posted_at).toISOString() : isEdit ? null : undefined,
+      ...(Object.keys(insights).length ? { insights } : {}),
+    }
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    if (!form.platform_id) {
+      setErrors({ platform_id: "Choose the platform this post was published on." })
+      return
+    }
+    const handlers = {
+      onSuccess: ({ social_post }: { social_post: SocialPost }) => {
+        toast.success(isEdit ? "Post updated" : "Post added")
+        onOpenChange(false)
+        onSaved?.(social_post)
+      },
+      onError: (error: Error) => {
+        const found = fieldErrorsFrom(error.message, FIELDS)
+        const idError = ID_FIELDS.map((f) => found[f]).find(Boolean)
+        const mapped: Record<string, string> = { ...found, ...(idError ? { platform_post_id: idError } : {}) }
+        setErrors(mapped)
+        setFormError(Object.keys(mapped).length ? undefined : error.message)
+      },
+    }
+    const payload = buildPayload()
+    if (isEdit) update.mutate(payload, handlers)
+    else create.mutate(payload, handlers)
+  }
+
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content aria-describedby={undefined}>
+        <form onSubmit={onSubmit} className="flex h-full flex-col overflow-hidden" noValidate>
+          <Drawer.Header>
+            <Drawer.Title>{isEdit ? "Edit post" : "Add a published post"}</Drawer.Title>
+          </Drawer.Header>
+          <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
+            {formError && (
+              <Alert variant="error" data-testid="post-form-error">
+                {formError}
+              </Alert>
+            )}
+            <FormField id="post-platform" label="Platform" error={errors.platform_id}>
+              {!platformsLoading && !platforms?.length ? (
+                <Text size="small" className="text-ui-fg-subtle">
+                  No platform connected yet. Connect one on the Platforms page first.
+                </Text>
+              ) : (
+                <Select value={form.platform_id || undefined} onValueChange={(v) => set("platform_id", v)}>
+                  <Select.Trigger id="post-platform" aria-invalid={Boolean(errors.platform_id)}>
+                    <Select.Value placeholder={platformsLoading ? "Loading…" : "Choose a platform"} />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {platforms?.map((p) => (
+                      <Select.Item key={p.id} value={p.id}>
+                        {p.name} ({providerLabel(p.provider)})
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              )}
+            </FormField>
+            <FormField
+              id="post-platform-post-id"
+              label={idField?.label ?? "Platform post id"}
+              optional={form.status !== "posted"}
+              hint={idField ? idField.hint : "Choose the platform first."}
+              error={errors.platform_post_id}
+            >
+              <Input
+                id="post-platform-post-id"
+                value={form.platform_post_id}
+                onChange={(e) => set("platform_post_id", e.target.value)}
+                placeholder={idField?.placeholder}
+                disabled={!idField}
+                aria-invalid={Boolean(errors.platform_post_id)}
+                autoComplete="off"
+              />
+            </FormField>
+            <FormField id="post-name" label="Name" optional error={errors.name}>
+              <Input id="post-name" value={form.name} onChange={(e) => set("name", e.target.value)} placeholder="Summer drop" aria-invalid={Boolean(errors.name)} />
+            </FormField>
+            <FormField id="post-caption" label="Caption" optional error={errors.caption}>
+              <Textarea id="post-caption" value={form.caption} onChange={(e) => set("caption", e.target.value)} rows={3} aria-invalid={Boolean(errors.caption)} />
+            </FormField>
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+              <FormField id="post-status" label="Status" error={errors.status}>
+                <Select value={form.status} onValueChange={(v) => set("status", v as PostStatus)}>
+                  <Select.Trigger id="post-status">
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {POST_STATUSES.map((s) => (
+                      <Select.Item key={s} value={s}>
+                        {POST_STATUS_LABELS[s]}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </FormField>
+              <FormField id="post-media-type" label="Media type" optional error={errors.media_type}>
+                <Select value={form.media_type} onValueChange={(v) => set("media_type", v as FormState["media_type"])}>
+                  <Select.Trigger id="post-media-type">
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    <Select.Item value={NONE}>Not set</Select.Item>
+                    {MEDIA_TYPES.map((m) => (
+                      <Select.Item key={m} value={m}>
+                        {MEDIA_TYPE_LABELS[m]}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </FormField>
+            </div>
+            <FormField id="post-url" label="Post URL" optional error={errors.post_url}>
+              <Input id="post-url" type="url" value={form.post_url} onChange={(e) => set("post_url", e.target.value)} placeholder="https://…" aria-invalid={Boolean(errors.post_url)} />
+            </FormField>
+            <FormField id="post-posted-at" label="Published at" optional hint="Drives how often the post is synced." error={errors.posted_at}>
+              <Input id="post-posted-at" type="datetime-local" value={form.posted_at} onChange={(e) => set("posted_at", e.target.value)} aria-invalid={Boolean(errors.posted_at)} />
+            </FormField>
+          </Drawer.Body>
+          <Drawer.Footer>
+            <Drawer.Close asChild>
+              <Button size="small" variant="secondary" type="button">
+                Cancel
+              </Button>
+            </Drawer.Close>
+            <Button size="small" type="submit" isLoading={isPending} data-testid="post-form-submit">
+              {isEdit ? "Save" : "Add post"}
+            </Button>
+          </Drawer.Footer>
+        </form>
+      </Drawer.Content>
+    </Drawer>
+  )
+}

@@ -1,0 +1,24 @@
+import { configManager } from "@medusajs/framework/config"
+import type { SocialsModuleOptions } from "../service"
+
+/**
+ * The socials module's options as configured in medusa-config (as a module of the
+ * app, or through the plugin's options), for code that runs before the module is
+ * resolved: job schedules are read when jobs load. Environment variables win.
+ */
+export function readSocialsOptions(): SocialsModuleOptions {
+  try {
+    const config = configManager.config
+    const modules = Object.values(config.modules ?? {}) as { resolve?: string; options?: SocialsModuleOptions }[]
+    const asModule = modules.find((m) => typeof m?.resolve === "string" && /modules\/socials/.test(m.resolve))
+    const plugins = (config.plugins ?? []) as ({ resolve?: string; options?: SocialsModuleOptions } | string)[]
+    const asPlugin = plugins.find(
+      (p): p is { resolve?: string; options?: SocialsModuleOptions } =>
+        typeof p === "object" && typeof p.resolve === "string" && /social-insights/.test(p.resolve)
+    )
+    return { ...(asPlugin?.options ?? {}), ...(asModule?.options ?? {}) }
+  } catch {
+    // Config not loaded (e.g. a unit test): defaults apply.
+    return {}
+  }
+}
