@@ -3,7 +3,7 @@
 // sandbox, migrations, an admin user, demo data, then Medusa with its admin.
 const path = require("path")
 const crypto = require("crypto")
-const { spawn, spawnSync } = require("child_process")
+const { spawn } = require("child_process")
 const { readEnvFile, appendEnvFile } = require("./lib/env-file")
 const { resolveDatabase } = require("./lib/database")
 
@@ -13,9 +13,13 @@ const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
 const PORT = process.env.PORT || "9000"
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 4010)
 
+// Asynchronous on purpose: the sandbox runs in this process and must keep answering
+// while `medusa exec` seeds and syncs (spawnSync would block its event loop).
 function medusa(args, env) {
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "medusa"), args, { cwd: ROOT, env, stdio: "inherit" })
-  return result.status
+  return new Promise((resolve) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), args, { cwd: ROOT, env, stdio: "inherit" })
+    child.on("exit", (code) => resolve(code ?? 1))
+  })
 }
 
 async function main() {
@@ -44,14 +48,37 @@ async function main() {
   }
 
   console.log("\n== migrations")
-  if (medusa(["db:migrate"], env) !== 0) throw new Error("db:migrate failed")
+  if ((await medusa(["db:migrate"], env)) !== 0) throw new Error("db:migrate failed")
   console.log("\n== admin user")
   // Exits non-zero when the user already exists, which is fine on a second run.
-  medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env)
+  await medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env)
   console.log("\n== demo data")
-  if (medusa(["exec", "./src/scripts/seed-demo.ts"], env) !== 0) throw new Error("seeding failed")
+  if ((await medusa(["exec", "./src/scripts/seed-demo.ts"], env)) !== 0) throw new Error("seeding failed")
 
-  const server = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), ["develop"], { cwd: ROOT, env, stdio: "inherit" })
+  // Its own process group: `medusa develop` runs the server as a child of its own,
+  // and stopping the demo must stop both.
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), ["develop"], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+    detached: true,
+  })
+  const signalServer = (signal) => {
+    try {
+      process.kill(-server.pid, signal)
+    } catch {
+      // Already gone.
+    }
+  }
+  // The server's graceful shutdown can wait on open connections: give it a moment, then force.
+  const stopServer = () =>
+    new Promise((resolve) => {
+      signalServer("SIGTERM")
+      setTimeout(() => {
+        signalServer("SIGKILL")
+        resolve()
+      }, 3000)
+    })
   const banner = () =>
     console.log(
       [
@@ -66,7 +93,7 @@ async function main() {
     )
   setTimeout(banner, 15000)
   const shutdown = async () => {
-    server.kill("SIGTERM")
+    await stopServer()
     await sandbox.stop()
     await db.stop()
     process.exit(0)
@@ -74,6 +101,8 @@ async function main() {
   process.on("SIGINT", shutdown)
   process.on("SIGTERM", shutdown)
   server.on("exit", async (code) => {
+    // `medusa develop` can leave its server child behind: never leave it holding the port.
+    signalServer("SIGKILL")
     await sandbox.stop()
     await db.stop()
     process.exit(code ?? 0)

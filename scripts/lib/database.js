@@ -53,7 +53,15 @@ async function startEmbedded(root) {
 
 /** Returns { databaseUrl, stop } */
 async function resolveDatabase(root, configuredUrl) {
-  if (configuredUrl) return { databaseUrl: configuredUrl, stop: async () => {} }
+  if (configuredUrl) {
+    // Create the configured database if its server answers and it is missing (a fresh clone, a dropped DB).
+    const url = new URL(configuredUrl)
+    const name = decodeURIComponent(url.pathname.slice(1))
+    url.pathname = ""
+    const server = url.toString().replace(/\/$/, "")
+    if (name && (await canConnect(`${server}/postgres`))) await ensureDatabase(server, name)
+    return { databaseUrl: configuredUrl, stop: async () => {} }
+  }
   // DEMO_EMBEDDED_POSTGRES=1 forces the embedded server (to try the newcomer path on a machine that has one).
   if (process.env.DEMO_EMBEDDED_POSTGRES !== "1" && (await canConnect(`${LOCAL}/postgres`))) {
     return { databaseUrl: await ensureDatabase(LOCAL, DEMO_DB), stop: async () => {} }

@@ -1,7 +1,18 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { socialPlatformsMiddlewares } from "./admin/social-platforms/middlewares"
 import { socialPostsMiddlewares } from "./admin/social-posts/middlewares"
+import { socialPostProductsMiddlewares } from "./admin/social-posts/[id]/products/middlewares"
+import { productSocialPostsMiddlewares } from "./admin/products/[id]/social-posts/middlewares"
+import { rejectNulCharacters } from "./utils/reject-nul-characters"
 
 export default defineMiddlewares({
-  routes: [...socialPlatformsMiddlewares, ...socialPostsMiddlewares],
+  routes: [
+    // Before any handler: a NUL would reach PostgreSQL and become a 500. (A lookahead, not a
+    // consumed "/": Express skips a `use` layer whose match does not end at a path boundary.)
+    { matcher: /^\/admin\/(?:social-(?:platforms|posts)|products\/[^/]+\/social-posts)(?=\/|$)/, middlewares: [rejectNulCharacters] },
+    ...socialPlatformsMiddlewares,
+    ...socialPostsMiddlewares,
+    ...socialPostProductsMiddlewares,
+    ...productSocialPostsMiddlewares,
+  ],
 })

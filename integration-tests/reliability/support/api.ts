@@ -68,11 +68,15 @@ export async function createPost(
   return data.social_post.id as string
 }
 
-/** The scheduled jobs must not sync behind a test's back (they would move the sandbox counters). */
+/**
+ * The scheduled jobs must not sync behind a test's back (they would move the sandbox
+ * counters and the rows under test). "server" mode loads no jobs; a far-away cron would
+ * not do: Node caps timers at 24.8 days and fires longer ones at once. Call at the top
+ * level of a spec file, so it runs before Medusa boots.
+ */
 export function quietScheduler(): void {
   beforeAll(() => {
-    process.env.SOCIALS_DUE_SYNC_CRON = "0 0 1 1 *"
-    process.env.SOCIALS_SYNC_CRON = "0 0 1 1 *"
+    process.env.MEDUSA_WORKER_MODE = "server"
     process.env.SOCIALS_PUBLISH_SYNC_DELAY_SECONDS = "86400"
   })
 }

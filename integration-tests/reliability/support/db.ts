@@ -11,16 +11,24 @@ export async function withPg<T>(url: string, fn: (client: Client) => Promise<T>)
   }
 }
 
-export const PLUGIN_TABLES = ["social_platform", "social_post", "social_post_insights_snapshot"] as const
+/** The plugin's tables and its link tables (social_post <-> product), found by name. */
+export async function pluginTables(client: Client): Promise<string[]> {
+  const { rows } = await client.query(
+    `select table_name from information_schema.tables
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name like '%social%'
+      order by table_name`
+  )
+  return rows.map((r: { table_name: string }) => r.table_name)
+}
 
-/** Rows (including soft-deleted ones) and the newest update time per table: any write shows up. */
-export async function tableFingerprint(client: Client): Promise<Record<string, string>> {
+/** Row count and a hash of every row per plugin table: any insert, update or (soft) delete shows up. */
+export async function tableFingerprint(client: Client, tables?: string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const table of PLUGIN_TABLES) {
+  for (const table of tables ?? (await pluginTables(client))) {
     const { rows } = await client.query(
-      `select count(*)::int as n, coalesce(max(updated_at)::text, '') as last, coalesce(max(deleted_at)::text, '') as deleted from ${table}`
+      `select count(*)::int as n, coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as hash from "${table}" t`
     )
-    out[table] = `${rows[0].n}|${rows[0].last}|${rows[0].deleted}`
+    out[table] = `${rows[0].n}|${rows[0].hash}`
   }
   return out
 }

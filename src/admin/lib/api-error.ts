@@ -56,7 +56,7 @@ export function adviceFor(failure: ApiFailure): string | undefined {
     case "permission_denied":
       return "The token lacks a permission this post needs: reconnect the platform with a token that has the insights permissions."
     case "post_not_found":
-      return "The post no longer exists on the platform (deleted, or the id is wrong). The numbers below are from the last successful sync."
+      return "The post no longer exists on the platform (deleted, or the id is wrong). Check the post id, or archive the post."
     case "rate_limited":
       return "The platform is rate limiting this account. Wait a while before syncing again; scheduled syncs will retry on their own."
     case "sync_in_progress":

@@ -23,8 +23,12 @@ export function formatPercent(value: unknown): string {
 export function formatSeconds(value: unknown): string {
   if (!isNumber(value)) return MISSING
   if (value < 60) return `${value.toFixed(value < 10 ? 1 : 0)} s`
-  const minutes = Math.floor(value / 60)
-  return `${minutes} min ${Math.round(value - minutes * 60)} s`
+  if (value < 3600) {
+    const minutes = Math.floor(value / 60)
+    return `${minutes} min ${Math.round(value - minutes * 60)} s`
+  }
+  const hours = Math.floor(value / 3600)
+  return `${integer.format(hours)} h ${Math.round((value - hours * 3600) / 60)} min`
 }
 
 export function toDate(value: string | Date | null | undefined): Date | undefined {

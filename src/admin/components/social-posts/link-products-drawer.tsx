@@ -20,7 +20,7 @@ export const LinkProductsDrawer = ({
   const [search, setSearch] = useState("")
   const [debounced, setDebounced] = useState("")
   const [selected, setSelected] = useState<Set<string>>(new Set())
-  const { products, isPending, isError, error } = useProductPicker(debounced, 20)
+  const { products, isPending, isError, error } = useProductPicker(debounced, 20, open)
   const { mutate, isPending: saving } = useUpdateSocialPostProducts(postId)
 
   useEffect(() => {

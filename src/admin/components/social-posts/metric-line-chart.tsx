@@ -6,12 +6,35 @@ const WIDTH = 640
 const HEIGHT = 220
 const PAD = { top: 12, right: 16, bottom: 28, left: 48 }
 
-/** 0, a round step, ... so the axis reads 0 / 250 / 500 rather than 0 / 243 / 486. */
-function niceMax(max: number): number {
-  if (max <= 0) return 1
-  const magnitude = 10 ** Math.floor(Math.log10(max))
-  const step = [1, 2, 2.5, 5, 10].find((s) => s * magnitude >= max / 4) ?? 10
-  return Math.ceil(max / (step * magnitude)) * step * magnitude
+/** A round step (1, 2, 2.5, 5 × 10^n) so the axis reads 250 / 500 rather than 243 / 486. */
+function niceStep(span: number): number {
+  if (span <= 0) return 1
+  const magnitude = 10 ** Math.floor(Math.log10(span))
+  return ([1, 2, 2.5, 5, 10].find((s) => s * magnitude >= span) ?? 10) * magnitude
+}
+
+/**
+ * From 0 when the numbers vary a lot; zoomed in on the data when they barely
+ * move (300 → 307 likes would otherwise be a flat line), never below 0.
+ */
+function yDomain(values: number[]): [low: number, high: number, step: number] {
+  const min = Math.min(...values)
+  const max = Math.max(...values, 0)
+  if (!values.length || max <= 0) return [0, 1, 1]
+  const fromZero = min <= 0 || (max - min) / max > 0.5
+  const lo = fromZero ? 0 : min - Math.max((max - min) * 0.5, 1)
+  const hi = max + (fromZero ? 0 : Math.max((max - min) * 0.25, 1))
+  const step = Math.max(1, niceStep((hi - Math.max(lo, 0)) / 4))
+  const low = Math.max(0, Math.floor(lo / step) * step)
+  return [low, Math.max(low + step, Math.ceil(hi / step) * step), step]
+}
+
+/** Dates when syncs are days apart, times when they are minutes apart. */
+function timeLabel(range: number): (at: string) => string {
+  if (range >= 24 * 3600_000) return formatShortDate
+  const options: Intl.DateTimeFormatOptions =
+    range < 3600_000 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" }
+  return (at) => new Date(at).toLocaleTimeString(undefined, options)
 }
 
 /**
@@ -28,9 +51,10 @@ export const MetricLineChart = ({ points, label }: { points: ChartPoint[]; label
   const x = (i: number) =>
     PAD.left + (points.length === 1 ? innerW / 2 : byTime ? ((times[i] - t0) / (t1 - t0)) * innerW : (i / (points.length - 1)) * innerW)
   const values = points.map((p) => p.value).filter((v): v is number => v !== null)
-  const top = niceMax(Math.max(...values, 0))
-  const y = (v: number) => PAD.top + innerH - (v / top) * innerH
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top)
+  const [low, high, step] = yDomain(values)
+  const y = (v: number) => PAD.top + innerH - ((v - low) / (high - low)) * innerH
+  const ticks = Array.from({ length: Math.round((high - low) / step) + 1 }, (_, i) => low + i * step)
+  const label_ = timeLabel(t1 - t0)
 
   // Consecutive points with a value form one segment.
   const segments: string[] = []
@@ -57,18 +81,18 @@ export const MetricLineChart = ({ points, label }: { points: ChartPoint[]; label
     >
       {ticks.map((t) => (
         <g key={t}>
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} className="stroke-ui-border-base" strokeDasharray={t === 0 ? undefined : "3 3"} />
+          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} className="stroke-ui-border-base" strokeDasharray={t === low ? undefined : "3 3"} />
           <text x={PAD.left - 6} y={y(t)} dy="0.32em" textAnchor="end" className="fill-ui-fg-muted" fontSize="11">
             {formatCompact(t)}
           </text>
         </g>
       ))}
       <text x={PAD.left} y={HEIGHT - 8} className="fill-ui-fg-muted" fontSize="11">
-        {formatShortDate(first.at)}
+        {label_(first.at)}
       </text>
-      {points.length > 1 && (
+      {points.length > 1 && label_(last.at) !== label_(first.at) && (
         <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" className="fill-ui-fg-muted" fontSize="11">
-          {formatShortDate(last.at)}
+          {label_(last.at)}
         </text>
       )}
       {segments.map((d) => (

@@ -4,7 +4,14 @@ import { providerLabel } from "../../lib/platforms"
 import type { PlatformMetrics, PostInsights, SocialProvider } from "../../lib/types"
 import { MetricTile } from "./metric-tile"
 
-type Highlight = { keys: string[]; emoji: string; label: string; format?: (v: unknown) => string }
+type Highlight = {
+  keys: string[]
+  emoji: string
+  label: string
+  format?: (v: unknown) => string
+  /** Leave out where it means nothing (video numbers on a post without video). */
+  onlyIf?: (insights: PostInsights) => boolean
+}
 
 /**
  * The numbers only one platform has, under the platform's own metric names. The
@@ -15,7 +22,6 @@ const HIGHLIGHTS: Record<SocialProvider, Highlight[]> = {
   instagram: [
     { keys: ["profile_visits"], emoji: "🏠", label: "Profile visits" },
     { keys: ["follows"], emoji: "➕", label: "Follows" },
-    { keys: ["views"], emoji: "👀", label: "Views" },
     { keys: ["reposts"], emoji: "🔁", label: "Reposts" },
     { keys: ["profile_activity"], emoji: "👆", label: "Profile activity" },
     { keys: ["total_interactions"], emoji: "🤝", label: "Total interactions" },
@@ -25,8 +31,14 @@ const HIGHLIGHTS: Record<SocialProvider, Highlight[]> = {
     { keys: ["post_clicks"], emoji: "🖱️", label: "Clicks" },
     { keys: ["post_media_view"], emoji: "👀", label: "Media views" },
     { keys: ["post_total_media_view_unique"], emoji: "👥", label: "Unique viewers" },
-    { keys: ["post_video_views"], emoji: "▶️", label: "Video views" },
-    { keys: ["post_video_avg_time_watched"], emoji: "⏱️", label: "Avg. time watched", format: (v) => (isNumber(v) ? formatSeconds(v / 1000) : "–") },
+    { keys: ["post_video_views"], emoji: "▶️", label: "Video views", onlyIf: (i) => isNumber(i.video_views) },
+    {
+      keys: ["post_video_avg_time_watched"],
+      emoji: "⏱️",
+      label: "Avg. time watched",
+      format: (v) => (isNumber(v) ? formatSeconds(v / 1000) : "–"),
+      onlyIf: (i) => isNumber(i.video_views),
+    },
   ],
   twitter: [
     { keys: ["retweet_count", "repost_count"], emoji: "🔁", label: "Reposts" },
@@ -44,6 +56,18 @@ const HIGHLIGHTS: Record<SocialProvider, Highlight[]> = {
   ],
 }
 
+/** Raw names already shown in the main grid under the spec's names. */
+const IN_MAIN_GRID: Record<SocialProvider, string[]> = {
+  // `views` is stored as impressions (and video views for video).
+  instagram: ["likes", "comments", "reach", "saved", "shares", "views", "ig_reels_avg_watch_time"],
+  facebook: [],
+  twitter: ["like_count", "reply_count", "impression_count"],
+  linkedin: ["likeCount", "commentCount", "impressionCount", "engagement", "VIDEO_VIEW"],
+}
+
+/** Raw values in milliseconds. */
+const MILLISECONDS = new Set(["ig_reels_video_view_total_time", "post_video_view_time", "TIME_WATCHED"])
+
 const FIELD: Record<SocialProvider, keyof PostInsights> = {
   instagram: "instagram_insights",
   facebook: "facebook_insights",
@@ -54,11 +78,14 @@ const FIELD: Record<SocialProvider, keyof PostInsights> = {
 const numericEntries = (metrics: PlatformMetrics) =>
   Object.entries(metrics).filter((entry): entry is [string, number] => isNumber(entry[1]))
 
-const PlatformBlock = ({ provider, metrics }: { provider: SocialProvider; metrics: PlatformMetrics }) => {
-  const shown = new Set<string>()
+const PlatformBlock = ({ provider, metrics, insights }: { provider: SocialProvider; metrics: PlatformMetrics; insights: PostInsights }) => {
+  const shown = new Set<string>(IN_MAIN_GRID[provider])
   const tiles = HIGHLIGHTS[provider].flatMap((h) => {
     const key = h.keys.find((k) => isNumber(metrics[k]))
-    if (!key) return []
+    if (!key || (h.onlyIf && !h.onlyIf(insights))) {
+      h.keys.forEach((k) => shown.add(k))
+      return []
+    }
     h.keys.forEach((k) => shown.add(k))
     return [{ ...h, key, value: (h.format ?? formatCount)(metrics[key]) }]
   })
@@ -86,7 +113,7 @@ const PlatformBlock = ({ provider, metrics }: { provider: SocialProvider; metric
                   {humanize(k)}
                 </Text>
                 <Text size="small" className="tabular-nums">
-                  {formatCount(v)}
+                  {MILLISECONDS.has(k) ? formatSeconds(v / 1000) : formatCount(v)}
                 </Text>
               </div>
             ))}
@@ -101,7 +128,7 @@ const PlatformBlock = ({ provider, metrics }: { provider: SocialProvider; metric
 export const PlatformSpecificMetrics = ({ insights }: { insights: PostInsights }) => {
   const blocks = (Object.keys(FIELD) as SocialProvider[]).flatMap((provider) => {
     const metrics = insights[FIELD[provider]] as PlatformMetrics | undefined
-    return metrics && typeof metrics === "object" ? [<PlatformBlock key={provider} provider={provider} metrics={metrics} />] : []
+    return metrics && typeof metrics === "object" ? [<PlatformBlock key={provider} provider={provider} metrics={metrics} insights={insights} />] : []
   })
   return blocks.length ? <>{blocks}</> : null
 }

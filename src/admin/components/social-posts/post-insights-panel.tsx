@@ -51,6 +51,7 @@ export const PostInsightsPanel = ({
   const failure = error ? toApiFailure(error) : undefined
   const permalink = safeHref(data.permalink) ?? safeHref(postUrl)
   const hasSynced = Boolean(data.last_synced_at ?? lastSyncedAt)
+  const hasStoredErrors = (data.sync_error_details ?? []).some((d) => d.severity !== "notice") || (!data.sync_error_details?.length && Boolean(data.sync_errors?.length))
 
   const sync = (force: boolean) =>
     syncInsights(
@@ -133,7 +134,8 @@ export const PostInsightsPanel = ({
             <Text size="small" weight="plus">
               The last sync attempt failed: {failure.message}
             </Text>
-            {adviceFor(failure) && (
+            {/* The stored problems below already say what to do; repeat advice only when they do not. */}
+            {!hasStoredErrors && adviceFor(failure) && (
               <Text size="small" className="text-ui-fg-subtle">
                 {adviceFor(failure)}
                 {(failure.code === "token_expired" || failure.code === "permission_denied") && platform && (
@@ -148,7 +150,7 @@ export const PostInsightsPanel = ({
             )}
             {hasSynced && (
               <Text size="small" className="text-ui-fg-subtle">
-                The numbers shown are from the last successful sync.
+                The numbers below are from the last successful sync.
               </Text>
             )}
           </Alert>

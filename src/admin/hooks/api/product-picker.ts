@@ -12,7 +12,7 @@ export const productPickerQueryKeys = queryKeysFactory<"social_posts_product_pic
 type ProductList = { products: LinkedProduct[]; count: number }
 
 /** Products matching a search, for linking a post to what it promotes. */
-export const useProductPicker = (q: string, limit = 10) => {
+export const useProductPicker = (q: string, limit = 10, enabled = true) => {
   const query = { ...(q ? { q } : {}), limit }
   const { data, ...rest } = useQuery<ProductList, FetchError>({
     queryKey: productPickerQueryKeys.list(query),
@@ -21,6 +21,7 @@ export const useProductPicker = (q: string, limit = 10) => {
         query: { ...query, fields: "id,title,handle,thumbnail,status" },
       }),
     placeholderData: keepPreviousData,
+    enabled,
   })
   return { ...data, ...rest }
 }

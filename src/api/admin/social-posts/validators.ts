@@ -22,7 +22,8 @@ const PostFields = {
   name: z.string().trim().max(300).nullish(),
   caption: z.string().max(10_000).nullish(),
   status: z.enum(SOCIAL_POST_STATUSES).optional(),
-  post_url: z.string().url({ message: "post_url must be a valid URL" }).max(2048).nullish(),
+  // http(s) only: the admin renders it as a link, and javascript: / data: URLs would run on click.
+  post_url: z.url({ protocol: /^https?$/, message: "post_url must be a valid http(s) URL" }).max(2048).nullish(),
   posted_at: isoDate("posted_at").nullish(),
   media_type: z.enum(SOCIAL_MEDIA_TYPES).nullish(),
   media_attachments: z.array(z.record(z.string(), z.unknown())).max(50).nullish(),
@@ -65,20 +66,26 @@ const booleanish = z
 export const AdminSyncPostInsightsQuery = z.object({ force: booleanish.optional() }).strict()
 export type AdminSyncPostInsightsQueryType = z.infer<typeof AdminSyncPostInsightsQuery>
 
+const syncAllLimit = z.coerce
+  .number({ message: "limit must be a number" })
+  .int("limit must be an integer")
+  .min(1, "limit must be at least 1")
+  .max(500, "limit must be at most 500")
 /** Accepted in the query string (the spec's form) and as a JSON body; the body wins. */
 const syncAllFields = {
   platform_id: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce
-    .number({ message: "limit must be a number" })
-    .int("limit must be an integer")
-    .min(1, "limit must be at least 1")
-    .max(500, "limit must be at most 500")
-    .optional(),
+  limit: syncAllLimit.optional(),
   force: booleanish.optional(),
 }
 export const AdminSyncAllInsightsParams = z.object(syncAllFields).strict()
 export type AdminSyncAllInsightsParamsType = z.infer<typeof AdminSyncAllInsightsParams>
-export const AdminSyncAllInsightsBody = z.object(syncAllFields).strict()
+// In JSON, coercion would turn [1] or true into a number: only numbers and numeric strings.
+export const AdminSyncAllInsightsBody = z
+  .object({
+    ...syncAllFields,
+    limit: z.union([z.number(), z.string()], { message: "limit must be a number" }).pipe(syncAllLimit).optional(),
+  })
+  .strict()
 export const SYNC_ALL_DEFAULT_LIMIT = 50
 
 export const AdminListSnapshotsQuery = z

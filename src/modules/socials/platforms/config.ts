@@ -106,6 +106,12 @@ export function resolveSocialsConfig(options: unknown = {}, env: Record<string, 
     const value = env[envName]
     if ((given[key] === undefined || given[key] === "") && value !== undefined && value.trim() !== "") given[key] = value.trim()
   }
+  const budgetsFromEnv = parseBudgetsEnv(env.SOCIALS_BUDGETS)
+  if (budgetsFromEnv) {
+    // Per platform: a budget given as an option beats the variable's.
+    const budgets = given.budgets && typeof given.budgets === "object" ? (given.budgets as Record<string, unknown>) : {}
+    given.budgets = { ...budgetsFromEnv, ...Object.fromEntries(Object.entries(budgets).filter(([, v]) => v !== undefined)) }
+  }
   const linkedinDaily = env.LINKEDIN_DAILY_CALL_BUDGET
   if (linkedinDaily && linkedinDaily.trim() !== "") {
     const budgets = given.budgets && typeof given.budgets === "object" ? { ...(given.budgets as Record<string, unknown>) } : {}
@@ -116,7 +122,7 @@ export function resolveSocialsConfig(options: unknown = {}, env: Record<string, 
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => {
       const key = i.path.join(".")
-      const envName = ENV_FALLBACKS[String(i.path[0])]
+      const envName = i.path[0] === "budgets" ? "SOCIALS_BUDGETS" : ENV_FALLBACKS[String(i.path[0])]
       return `${key}${envName ? ` (env ${envName})` : ""}: ${i.message}`
     })
     throw new Error(`Invalid socials module options: ${problems.join("; ")}`)
@@ -129,6 +135,25 @@ export function resolveSocialsConfig(options: unknown = {}, env: Record<string, 
     xApiUrl: trim(parsed.data.xApiUrl),
     linkedinApiUrl: trim(parsed.data.linkedinApiUrl),
   }
+}
+
+/**
+ * SOCIALS_BUDGETS: JSON of per-platform budgets, e.g.
+ * `{"facebook":{"limit":600,"windowMs":3600000}}`, so an operator can match them to
+ * an app's real limits without a code change (and tests and the benchmark can set them).
+ */
+function parseBudgetsEnv(raw: string | undefined): Record<string, unknown> | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new Error("Invalid socials module options: budgets (env SOCIALS_BUDGETS): not valid JSON")
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error('Invalid socials module options: budgets (env SOCIALS_BUDGETS): expected an object such as {"facebook":{"limit":600,"windowMs":3600000}}')
+  }
+  return parsed as Record<string, unknown>
 }
 
 export function retryPolicyFromConfig(config: Pick<SocialsConfig, "retryBaseDelayMs" | "maxRetries" | "maxWaitMs">): RetryPolicy {

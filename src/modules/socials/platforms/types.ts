@@ -4,6 +4,7 @@ import type { SocialsConfig } from "./config"
 import type { PlatformApiError } from "./http/platform-api-error"
 import type { RateBudgetStore } from "./http/rate-budget"
 import type { RequestHook } from "./http/request-hooks"
+import type { RequestLimit } from "./http/request-limit"
 import type { RefusedMetricsStore } from "./meta/refused-metrics"
 
 export type { CommentData, PostInsightsPatch, SocialPlatform, SyncErrorDetail, SyncStatus }
@@ -66,6 +67,12 @@ export interface SyncContext {
   mode?: SyncMode
   /** Sees every outgoing request (retries included): counters, metrics. */
   onRequest?: RequestHook
+  /**
+   * Caps requests in flight. Default: one limit of `config.concurrency` shared by
+   * every context built on the same config object (the module's), so accounts
+   * synced side by side still never exceed it together.
+   */
+  requestLimit?: RequestLimit
   /** Test seams. */
   fetch?: typeof fetch
   now?: () => number

@@ -30,6 +30,16 @@ describe("socials config", () => {
     expect(c.budgets.linkedin).toEqual({ limit: 500, windowMs: 86_400_000 })
   })
 
+  it("reads per-platform budgets from SOCIALS_BUDGETS; an option wins for its platform", () => {
+    const env = { SOCIALS_BUDGETS: JSON.stringify({ facebook: { limit: 60, windowMs: 3_600_000 }, twitter: { limit: 10, windowMs: 60_000 } }) }
+    const c = resolveSocialsConfig({ budgets: { twitter: { limit: 20, windowMs: 60_000 } } }, env)
+    expect(c.budgets.facebook).toEqual({ limit: 60, windowMs: 3_600_000 })
+    expect(c.budgets.twitter).toEqual({ limit: 20, windowMs: 60_000 })
+    expect(c.budgets.instagram).toEqual({ limit: 200, windowMs: 3_600_000 })
+    expect(() => resolveSocialsConfig({}, { SOCIALS_BUDGETS: "{nope" })).toThrow(/SOCIALS_BUDGETS/)
+    expect(() => resolveSocialsConfig({}, { SOCIALS_BUDGETS: '{"facebook":{"limit":0}}' })).toThrow(/budgets\.facebook.*SOCIALS_BUDGETS/)
+  })
+
   it("fails naming the option and its env variable", () => {
     expect(() => resolveSocialsConfig({ metaGraphApiVersion: "25" }, {})).toThrow(/metaGraphApiVersion \(env META_GRAPH_API_VERSION\)/)
     expect(() => resolveSocialsConfig({}, { X_API_URL: "not a url" })).toThrow(/xApiUrl/)

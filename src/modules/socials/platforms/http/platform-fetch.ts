@@ -3,6 +3,7 @@ import { PlatformApiError } from "./platform-api-error"
 import { type BudgetRule, type RateBudgetStore, pauseBudget, takeBudgets } from "./rate-budget"
 import { redactUrl } from "./redact"
 import type { RequestHook } from "./request-hooks"
+import type { RequestLimit } from "./request-limit"
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry-policy"
 import {
   DEFAULT_USAGE_THRESHOLDS,
@@ -52,6 +53,8 @@ export interface PlatformHttpConfig {
   /** Every token/secret in play; read at call time because refreshes replace them. */
   secrets?: () => Iterable<string | undefined>
   onRequest?: RequestHook
+  /** Bounds requests in flight (shared by every account of the process); only the network exchange holds a slot. */
+  limit?: RequestLimit
   fetch?: typeof fetch
   sleep?: (ms: number) => Promise<void>
   random?: () => number
@@ -121,14 +124,21 @@ export async function platformFetch(request: PlatformRequest, config: PlatformHt
       }
     }
 
-    config.onRequest?.({ platform: request.platform, method: request.method, url: safeUrl(), attempt, units, operation: request.operation })
-
     let error: PlatformApiError
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), config.timeoutMs)
+    const exchange = async () => {
+      config.onRequest?.({ platform: request.platform, method: request.method, url: safeUrl(), attempt, units, operation: request.operation })
+      // The timeout starts when the request leaves, not while it waits for a slot.
+      const timer = setTimeout(() => controller.abort(), config.timeoutMs)
+      try {
+        const res = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal })
+        return { res, text: await res.text() }
+      } finally {
+        clearTimeout(timer)
+      }
+    }
     try {
-      const res = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal })
-      const text = await res.text()
+      const { res, text } = await (config.limit ? config.limit(exchange) : exchange())
       const headers = headerLookup(res.headers)
       const parsed = parseBody(text)
       await applyUsage(config, request, headers, now())
@@ -149,8 +159,6 @@ export async function platformFetch(request: PlatformRequest, config: PlatformHt
       error = controller.signal.aborted
         ? fail({ kind: "timeout", code: "timeout", detail: `no answer within ${config.timeoutMs} ms` })
         : fail({ kind: "network", code: "network", detail: e instanceof Error ? e.message : String(e), cause: e })
-    } finally {
-      clearTimeout(timer)
     }
 
     const decision = decideRetry(policy, error, attempt, waitedMs, random)

@@ -1,5 +1,6 @@
 import type { CommentData, SyncErrorDetail, SyncSection } from "../../insights/schema"
 import { PlatformApiError } from "../http/platform-api-error"
+import { forEachConcurrently } from "../http/request-limit"
 import { asPlatformError, buildResult, chunk, errorDetail, failedResult, isAccountWide } from "../shared/sync-result"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import { createLinkedInClient, type LinkedInClient } from "./client"
@@ -58,25 +59,29 @@ export async function syncLinkedInPosts(ctx: SyncContext, targets: SyncTarget[])
     for (const s of list) s.errors.push(errorDetail(section, error, now()))
   }
 
+  const concurrency = ctx.config.concurrency
   try {
-    await fetchShareStatistics(client, org, live(), sectionFailed)
-    await fetchSocialMetadata(client, live(), sectionFailed, now)
+    // Each step's calls go out side by side (the request limit caps them); statistics
+    // first, so a dead token or sunset version costs one call, then socialMetadata,
+    // whose comment counts decide which posts need a comments call.
+    await fetchShareStatistics(client, org, live(), sectionFailed, concurrency)
+    await fetchSocialMetadata(client, live(), sectionFailed, now, concurrency)
+    const perPost: (() => Promise<void>)[] = []
     for (const s of live()) {
       if (wantsComments(ctx, s)) {
-        try {
-          await fetchComments(client, ctx, s)
-        } catch (e) {
-          sectionFailed([s], "comments", asPlatformError("linkedin", e))
-        }
+        perPost.push(() => fetchComments(client, ctx, s).catch((e: unknown) => sectionFailed([s], "comments", asPlatformError("linkedin", e))))
       }
       if (/video/i.test(s.target.mediaType ?? "")) {
-        try {
-          s.sections.video = await fetchVideo(client, s.urn)
-        } catch (e) {
-          sectionFailed([s], "video", asPlatformError("linkedin", e))
-        }
+        perPost.push(async () => {
+          try {
+            s.sections.video = await fetchVideo(client, s.urn)
+          } catch (e) {
+            sectionFailed([s], "video", asPlatformError("linkedin", e))
+          }
+        })
       }
     }
+    await forEachConcurrently(perPost, concurrency, (call) => call())
   } catch (e) {
     const error = e instanceof AccountStop ? e.error : asPlatformError("linkedin", e)
     if (!isAccountWide(error)) throw e
@@ -98,44 +103,45 @@ function toResult(s: PostState, now: () => number, accountError?: PlatformApiErr
 
 type SectionFailed = (list: PostState[], section: SyncSection, error: PlatformApiError) => void
 
-async function fetchShareStatistics(client: LinkedInClient, org: string, states: PostState[], sectionFailed: SectionFailed): Promise<void> {
+async function fetchShareStatistics(client: LinkedInClient, org: string, states: PostState[], sectionFailed: SectionFailed, concurrency: number): Promise<void> {
   // Whether shares and ugcPosts may share one call is UNCONFIRMED: always split.
-  for (const kind of ["share", "ugcPost"] as const) {
+  const lists = (["share", "ugcPost"] as const).flatMap((kind) =>
+    chunk(states.filter((s) => linkedInPostKind(s.urn) === kind), LINKEDIN_LIST_CHUNK).map((part) => ({ kind, part }))
+  )
+  await forEachConcurrently(lists, concurrency, async ({ kind, part }) => {
     const param = kind === "share" ? "shares" : "ugcPosts"
-    for (const part of chunk(states.filter((s) => linkedInPostKind(s.urn) === kind), LINKEDIN_LIST_CHUNK)) {
-      let pending = part
-      // A post of another organization (or of the wrong type) fails the whole List with 403
-      // naming its index: drop that one and ask again for the others.
-      for (let attempt = 0; pending.length && attempt <= 5; attempt++) {
-        try {
-          const res = await client.get(
-            `organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${encodeUrn(org)}&${param}=${restliList(pending.map((s) => s.urn))}`,
-            "share_statistics"
-          )
-          const parsed = shareStatisticsResponseSchema.parse(res.data ?? {})
-          const byUrn = new Map(parsed.elements.map((e) => [normalizeUrnKey(e.share ?? e.ugcPost ?? ""), e.totalShareStatistics ?? {}]))
-          // Posts with zero activity are left out of `elements`: that is data (zeros), not an error.
-          for (const s of pending) s.sections.statistics = byUrn.get(s.urn) ?? null
-          pending = []
-        } catch (e) {
-          const error = asPlatformError("linkedin", e)
-          const index = new RegExp(`/${param}\\[(\\d+)\\]`).exec(error.detail ?? "")
-          const culprit = index ? pending[Number(index[1])] : undefined
-          if (error.isPermission && culprit) {
-            culprit.failure = new PlatformApiError({ platform: "linkedin", kind: "permission", status: error.status, code: error.code, detail: error.detail, message: "Permission denied (post not owned by this organization)" })
-            pending = pending.filter((s) => s !== culprit)
-            continue
-          }
-          sectionFailed(pending, "metrics", error)
-          pending = []
+    let pending = part
+    // A post of another organization (or of the wrong type) fails the whole List with 403
+    // naming its index: drop that one and ask again for the others.
+    for (let attempt = 0; pending.length && attempt <= 5; attempt++) {
+      try {
+        const res = await client.get(
+          `organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${encodeUrn(org)}&${param}=${restliList(pending.map((s) => s.urn))}`,
+          "share_statistics"
+        )
+        const parsed = shareStatisticsResponseSchema.parse(res.data ?? {})
+        const byUrn = new Map(parsed.elements.map((e) => [normalizeUrnKey(e.share ?? e.ugcPost ?? ""), e.totalShareStatistics ?? {}]))
+        // Posts with zero activity are left out of `elements`: that is data (zeros), not an error.
+        for (const s of pending) s.sections.statistics = byUrn.get(s.urn) ?? null
+        pending = []
+      } catch (e) {
+        const error = asPlatformError("linkedin", e)
+        const index = new RegExp(`/${param}\\[(\\d+)\\]`).exec(error.detail ?? "")
+        const culprit = index ? pending[Number(index[1])] : undefined
+        if (error.isPermission && culprit) {
+          culprit.failure = new PlatformApiError({ platform: "linkedin", kind: "permission", status: error.status, code: error.code, detail: error.detail, message: "Permission denied (post not owned by this organization)" })
+          pending = pending.filter((s) => s !== culprit)
+          continue
         }
+        sectionFailed(pending, "metrics", error)
+        pending = []
       }
     }
-  }
+  })
 }
 
-async function fetchSocialMetadata(client: LinkedInClient, states: PostState[], sectionFailed: SectionFailed, now: () => number): Promise<void> {
-  for (const part of chunk(states, LINKEDIN_LIST_CHUNK)) {
+async function fetchSocialMetadata(client: LinkedInClient, states: PostState[], sectionFailed: SectionFailed, now: () => number, concurrency: number): Promise<void> {
+  await forEachConcurrently(chunk(states, LINKEDIN_LIST_CHUNK), concurrency, async (part) => {
     let results: Map<string, unknown>
     let errors: Map<string, { status?: number; message?: string }>
     try {
@@ -150,7 +156,7 @@ async function fetchSocialMetadata(client: LinkedInClient, states: PostState[], 
         ;({ results, errors } = await socialMetadataOneByOne(client, part))
       } else {
         sectionFailed(part, "reactions", error)
-        continue
+        return
       }
     }
     for (const s of part) {
@@ -168,7 +174,7 @@ async function fetchSocialMetadata(client: LinkedInClient, states: PostState[], 
         s.errors.push(errorDetail("reactions", new PlatformApiError({ platform: "linkedin", kind: "invalid_request", status: err?.status, detail: err?.message }), now()))
       }
     }
-  }
+  })
 }
 
 async function socialMetadataOneByOne(client: LinkedInClient, part: PostState[]) {

@@ -103,10 +103,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     })
   }
 
+  /** The chunks go out together (the request limit caps how many are open); a failed chunk fails the call once all have settled. */
   async function batchAll(relatives: string[], operation: string): Promise<GraphItemResult[]> {
-    const results: GraphItemResult[] = []
-    for (const part of chunk(relatives, META_BATCH_LIMIT)) results.push(...(await batchOnce(part, operation)))
-    return results
+    const settled = await Promise.allSettled(chunk(relatives, META_BATCH_LIMIT).map((part) => batchOnce(part, operation)))
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected")
+    if (failed) throw failed.reason
+    return settled.flatMap((s) => (s.status === "fulfilled" ? s.value : []))
   }
 
   async function batch(relatives: string[], operation: string): Promise<GraphItemResult[]> {

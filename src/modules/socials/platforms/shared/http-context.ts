@@ -2,6 +2,7 @@ import type { SocialPlatform } from "../../insights/schema"
 import { retryPolicyFromConfig } from "../config"
 import type { PlatformHttpConfig } from "../http/platform-fetch"
 import { budgetKey, type BudgetRule } from "../http/rate-budget"
+import { sharedRequestLimit } from "../http/request-limit"
 import type { SyncContext } from "../types"
 
 /** Transport settings every platform client shares, from the module config and the test seams. */
@@ -17,6 +18,7 @@ export function httpConfigFromContext(ctx: SyncContext): Omit<PlatformHttpConfig
       stopCooldownMs: 5 * 60_000,
     },
     onRequest: ctx.onRequest,
+    limit: ctx.requestLimit ?? sharedRequestLimit(ctx.config, ctx.config.concurrency),
     fetch: ctx.fetch,
     sleep: ctx.sleep,
     random: ctx.random,

@@ -1,6 +1,7 @@
 import { newestComment } from "../../insights/comments"
 import type { CommentData, SyncErrorDetail } from "../../insights/schema"
 import { PlatformApiError } from "../http/platform-api-error"
+import { forEachConcurrently } from "../http/request-limit"
 import { syncMode } from "../shared/http-context"
 import { asPlatformError, buildResult, chunk, errorDetail, failedResult, isAccountWide } from "../shared/sync-result"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
@@ -45,9 +46,10 @@ function wantsPrivate(ctx: SyncContext, target: SyncTarget, now: number): boolea
   return posted === undefined || now - posted < PRIVATE_METRICS_MAX_AGE_MS
 }
 
-async function lookup(client: XClient, states: TweetState[], withPrivate: boolean): Promise<TweetState[]> {
+async function lookup(client: XClient, states: TweetState[], withPrivate: boolean, concurrency: number): Promise<TweetState[]> {
   const retryPublic: TweetState[] = []
-  for (const part of chunk(states, X_LOOKUP_LIMIT)) {
+  // Lookups of one account go out together; an account-wide error (token, throttling) stops the rest.
+  await forEachConcurrently(chunk(states, X_LOOKUP_LIMIT), concurrency, async (part) => {
     let data: ReturnType<typeof xTweetsResponseSchema.parse>
     try {
       const res = await client.get(
@@ -66,11 +68,11 @@ async function lookup(client: XClient, states: TweetState[], withPrivate: boolea
       // Some deployments refuse the whole call when one post's private metrics are not ours.
       if (withPrivate && error.isPermission) {
         retryPublic.push(...part)
-        continue
+        return
       }
       for (const s of part) s.failure = error
       if (isAccountWide(error)) throw error
-      continue
+      return
     }
     const media = new Map(parseMedia(data.includes?.media).map((m) => [m.media_key, m]))
     const byId = new Map(parseTweets(data.data).map((t) => [t.id, t]))
@@ -96,7 +98,7 @@ async function lookup(client: XClient, states: TweetState[], withPrivate: boolea
         detail: problem?.detail,
       })
     }
-  }
+  })
   return retryPublic
 }
 
@@ -167,9 +169,9 @@ export async function syncTwitterPosts(ctx: SyncContext, targets: SyncTarget[]):
   try {
     const privateGroup = valid.filter((s) => wantsPrivate(ctx, s.target, now()))
     const publicGroup = valid.filter((s) => !privateGroup.includes(s))
-    const fallback = privateGroup.length ? await lookup(client, privateGroup, true) : []
+    const fallback = privateGroup.length ? await lookup(client, privateGroup, true, ctx.config.concurrency) : []
     if (publicGroup.length || fallback.length) {
-      const leftover = await lookup(client, [...publicGroup, ...fallback], false)
+      const leftover = await lookup(client, [...publicGroup, ...fallback], false, ctx.config.concurrency)
       for (const s of leftover) s.failure ??= new PlatformApiError({ platform: "twitter", kind: "not_found", code: "missing" })
     }
   } catch (e) {
@@ -179,21 +181,25 @@ export async function syncTwitterPosts(ctx: SyncContext, targets: SyncTarget[]):
 
   const single = syncMode(ctx, targets.length) === "single"
   let stop: PlatformApiError | undefined
-  for (const s of states) {
-    if (!shouldFetchReplies(ctx, s, single)) continue
-    if (stop) {
-      s.errors.push(errorDetail("comments", stop, now()))
-      continue
+  // One search per post, side by side; a post's own pages stay in order.
+  await forEachConcurrently(
+    states.filter((s) => shouldFetchReplies(ctx, s, single)),
+    ctx.config.concurrency,
+    async (s) => {
+      if (stop) {
+        s.errors.push(errorDetail("comments", stop, now()))
+        return
+      }
+      try {
+        await fetchReplies(client, ctx, s)
+      } catch (e) {
+        const error = asPlatformError("twitter", e)
+        s.errors.push(errorDetail("comments", error, now()))
+        // Throttled or logged out: the other posts' searches would fail the same way.
+        if (isAccountWide(error)) stop = error
+      }
     }
-    try {
-      await fetchReplies(client, ctx, s)
-    } catch (e) {
-      const error = asPlatformError("twitter", e)
-      s.errors.push(errorDetail("comments", error, now()))
-      // Throttled or logged out: the other posts' searches would fail the same way.
-      if (isAccountWide(error)) stop = error
-    }
-  }
+  )
 
   return states.map((s) => {
     if (s.failure || !s.tweet) {

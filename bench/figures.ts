@@ -1,0 +1,108 @@
+import { lowerBounds, timeBoundMs, type ProviderBound } from "./bounds"
+import type { PhaseResult, RunResult } from "./results"
+import type { SpecPlanResult } from "./spec-plan"
+import { PROVIDERS, type BenchWorkload, type Provider } from "./workload"
+
+export interface FigureRow {
+  posts: number
+  synced: number
+  wall_s: number
+  posts_per_s: number
+  http_requests: number
+  rate_limit_units: number
+  requests_per_post: number
+  lower_bound_requests: number
+  requests_ratio: number
+  time_bound_s: number
+  time_ratio: number
+  latency_p50_ms: number
+  latency_p95_ms: number
+  peak_rss_mb: number
+  db_round_trips_per_post: number
+  /** Statements per saved batch (one transaction per account's posts in a page), BEGIN/COMMIT included. */
+  db_round_trips_per_batch: { min: number; max: number; batches: number }
+  /** Statements per page outside the batches' transactions (selecting and loading the page's posts). */
+  db_round_trips_per_page_outside_batches: { min: number; max: number }
+}
+
+export interface Settings {
+  posts: number
+  accounts: number
+  seed: number
+  latencyMs: number
+  jitterMs: number
+  concurrency: number
+  pageSize: number
+  commentsLimit: number
+}
+
+const FAMILY: Record<Provider, "meta" | "x" | "linkedin"> = { instagram: "meta", facebook: "meta", twitter: "x", linkedin: "linkedin" }
+
+function sandboxUnits(phase: PhaseResult, providers: Provider[]): number {
+  const units = (phase.sandbox.units ?? {}) as Record<string, number>
+  return [...new Set(providers.map((p) => FAMILY[p]))].reduce((sum, family) => sum + (units[family] ?? 0), 0)
+}
+
+const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits
+
+export function figureRow(phase: PhaseResult, bound: Pick<ProviderBound, "requests" | "depth">, settings: Settings): FigureRow {
+  const meanLatency = settings.latencyMs + settings.jitterMs / 2
+  const posts = phase.pages.reduce((s, p) => s + p.posts, 0)
+  const synced = phase.outcomes.success
+  const queries = phase.pages.reduce((s, p) => s + p.queries.total, 0)
+  const perBatch = phase.pages.flatMap((p) => p.queries.perTransaction)
+  const outside = phase.pages.filter((p) => p.posts > 0).map((p) => p.queries.outsideTransactions)
+  const range = (values: number[]) => ({ min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 0 })
+  const timeBound = timeBoundMs(bound.requests, bound.depth, settings.concurrency, meanLatency)
+  return {
+    posts,
+    synced,
+    wall_s: round(phase.wall_ms / 1000),
+    posts_per_s: round(synced / (phase.wall_ms / 1000), 1),
+    http_requests: phase.hook.requests,
+    rate_limit_units: sandboxUnits(phase, phase.providers),
+    requests_per_post: round(phase.hook.requests / Math.max(1, posts), 3),
+    lower_bound_requests: bound.requests,
+    requests_ratio: round(phase.hook.requests / Math.max(1, bound.requests), 3),
+    time_bound_s: round(timeBound / 1000),
+    time_ratio: round(phase.wall_ms / Math.max(1, timeBound), 3),
+    latency_p50_ms: Math.round(phase.latency.fetched_p50_ms),
+    latency_p95_ms: Math.round(phase.latency.fetched_p95_ms),
+    peak_rss_mb: Math.round(phase.max_rss_mb),
+    db_round_trips_per_post: round(queries / Math.max(1, posts), 3),
+    db_round_trips_per_batch: { ...range(perBatch), batches: perBatch.length },
+    db_round_trips_per_page_outside_batches: range(outside),
+  }
+}
+
+export interface BenchFigures {
+  rows: Partial<Record<Provider | "total", FigureRow>>
+  bounds: Record<Provider, ProviderBound>
+  spec_plan: { requests: Record<Provider, number> & { total: number }; failed: Record<Provider, number>; estimated_sequential_s: number; replay_wall_s: number }
+}
+
+export function computeFigures(workload: BenchWorkload, run: RunResult, spec: SpecPlanResult, settings: Settings): BenchFigures {
+  const bounds = lowerBounds(workload, settings.commentsLimit)
+  const rows: BenchFigures["rows"] = {}
+  for (const phase of run.phases) {
+    if (phase.name === "total") {
+      const requests = PROVIDERS.reduce((s, p) => s + bounds[p].requests, 0)
+      const depth = Math.max(...PROVIDERS.map((p) => bounds[p].depth))
+      rows.total = figureRow(phase, { requests, depth }, settings)
+    } else {
+      const provider = phase.name as Provider
+      rows[provider] = figureRow(phase, bounds[provider], settings)
+    }
+  }
+  const specTotal = PROVIDERS.reduce((s, p) => s + spec.requests[p], 0)
+  return {
+    rows,
+    bounds,
+    spec_plan: {
+      requests: { ...spec.requests, total: specTotal },
+      failed: spec.failed,
+      estimated_sequential_s: round((specTotal * (settings.latencyMs + settings.jitterMs / 2)) / 1000, 1),
+      replay_wall_s: round(spec.wall_ms / 1000),
+    },
+  }
+}

@@ -1,0 +1,197 @@
+/* eslint-disable no-console */
+import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+import { startSandbox } from "../sandbox/server"
+import type { BenchConfig } from "./config"
+import { computeFigures, type Settings } from "./figures"
+import { checkTargets, formatMarkdownTable, formatTable } from "./report"
+import type { RunResult } from "./results"
+import { replaySpecPlan } from "./spec-plan"
+import { buildWorkload } from "./workload"
+
+const ROOT = path.join(__dirname, "..")
+const RESULTS = path.join(ROOT, "bench", "results")
+const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+
+interface Args extends Settings {
+  perPlatform: boolean
+  keepDb: boolean
+  specLatency: boolean
+  redis: boolean
+}
+
+function parseArgs(argv: string[]): Args {
+  const flags = new Map<string, string>()
+  for (const arg of argv) {
+    const [key, value] = arg.replace(/^--/, "").split("=")
+    flags.set(key, value ?? "true")
+  }
+  // `--posts 10000` as well as `--posts=10000`
+  argv.forEach((arg, i) => {
+    if (arg.startsWith("--") && !arg.includes("=") && argv[i + 1] && !argv[i + 1].startsWith("--")) flags.set(arg.slice(2), argv[i + 1])
+  })
+  const num = (key: string, fallback: number) => {
+    const value = Number(flags.get(key) ?? fallback)
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${key} must be a non-negative number`)
+    return value
+  }
+  return {
+    posts: num("posts", 1_000),
+    accounts: num("accounts", 10),
+    seed: num("seed", 1),
+    latencyMs: num("latency", 100),
+    jitterMs: num("jitter", 20),
+    concurrency: num("concurrency", Number(process.env.SOCIALS_SYNC_CONCURRENCY ?? 5)),
+    pageSize: num("page-size", 500),
+    commentsLimit: Number(process.env.SOCIALS_COMMENTS_LIMIT ?? 100),
+    perPlatform: flags.get("per-platform") !== "false" && !flags.has("no-per-platform"),
+    keepDb: flags.has("keep-db"),
+    specLatency: flags.has("spec-latency"),
+    redis: flags.has("redis"),
+  }
+}
+
+function medusa(args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    const chunks: Buffer[] = []
+    child.stdout.on("data", (b: Buffer) => {
+      chunks.push(b)
+      for (const line of b.toString().split("\n")) if (line.startsWith("bench:")) console.log(`  ${line}`)
+    })
+    child.stderr.on("data", (b: Buffer) => chunks.push(b))
+    child.on("exit", (code) => {
+      writeFileSync(logFile, Buffer.concat(chunks))
+      if (code === 0) resolve()
+      else reject(new Error(`medusa ${args.join(" ")} exited with ${code}; see ${logFile}\n${Buffer.concat(chunks).toString().slice(-3000)}`))
+    })
+  })
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: `${serverUrl()}/postgres` })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+const serverUrl = () => process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432"
+
+function previousPeakRss(posts: number): number | undefined {
+  const file = path.join(RESULTS, `latest-${posts}.json`)
+  if (!existsSync(file)) return undefined
+  const json = JSON.parse(readFileSync(file, "utf8")) as { peak_rss_mb?: number }
+  return json.peak_rss_mb
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const args = parseArgs(argv)
+  const now = Date.now()
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, "-")
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "socials-bench-"))
+  const database = `socials_bench_${process.pid}_${now}`
+  const timings: Record<string, number> = {}
+  let finished = false
+  const t = () => performance.now()
+
+  console.log(`bench: ${args.posts} posts over ${args.accounts} accounts, latency ${args.latencyMs}+0..${args.jitterMs} ms, concurrency ${args.concurrency}, pages of ${args.pageSize}`)
+  let t0 = t()
+  const { accounts, ...fixtures } = buildWorkload({ posts: args.posts, accounts: args.accounts, seed: args.seed, now })
+  const workload = { ...fixtures, accounts }
+  const sandbox = await startSandbox({ port: 0, latencyMs: args.latencyMs, jitterMs: args.jitterMs, rateLimits: false, seed: args.seed, fixtures })
+  timings.workload_s = (t() - t0) / 1000
+
+  try {
+    t0 = t()
+    await adminQuery(`create database "${database}"`)
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...sandbox.env,
+      DATABASE_URL: `${serverUrl()}/${database}`,
+      SOCIALS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      SOCIALS_SYNC_CONCURRENCY: String(args.concurrency),
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      BENCH_CONFIG: path.join(tmp, "config.json"),
+    }
+    if (!args.redis) delete env.REDIS_URL
+    const config: BenchConfig = {
+      workload: { posts: args.posts, accounts: args.accounts, seed: args.seed, now },
+      pageSize: args.pageSize,
+      perPlatform: args.perPlatform,
+      sandboxUrl: sandbox.url,
+      outFile: path.join(tmp, "run.json"),
+    }
+    writeFileSync(config.outFile.replace("run.json", "config.json"), JSON.stringify(config))
+    await medusa(["db:migrate"], env, path.join(tmp, "migrate.log"))
+    timings.migrate_s = (t() - t0) / 1000
+    t0 = t()
+    await medusa(["exec", "./bench/seed.ts"], env, path.join(tmp, "seed.log"))
+    timings.seed_s = (t() - t0) / 1000
+    t0 = t()
+    await medusa(["exec", "./bench/run.ts"], env, path.join(tmp, "run.log"))
+    timings.run_s = (t() - t0) / 1000
+    const run = JSON.parse(readFileSync(config.outFile, "utf8")) as RunResult
+
+    t0 = t()
+    if (!args.specLatency) sandbox.setOptions({ latencyMs: 0, jitterMs: 0 })
+    sandbox.reset()
+    const spec = await replaySpecPlan(workload, sandbox.urls)
+    timings.spec_plan_s = (t() - t0) / 1000
+
+    const figures = computeFigures(workload, run, spec, args)
+    const total = figures.rows.total
+    if (!total) throw new Error("the run produced no total phase")
+    const reference = args.posts >= 10_000 ? previousPeakRss(1_000) : undefined
+    const targets = checkTargets(figures, args.posts, reference)
+    const result = {
+      at: new Date(now).toISOString(),
+      settings: args,
+      machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      requests_ratio: total.requests_ratio,
+      time_ratio: total.time_ratio,
+      peak_rss_mb: total.peak_rss_mb,
+      rate_limit_units_per_post: Math.round((total.rate_limit_units / Math.max(1, total.posts)) * 1000) / 1000,
+      spec_plan_requests_ratio: Math.round((figures.spec_plan.requests.total / Math.max(1, total.http_requests)) * 100) / 100,
+      baseline_rss_mb: Math.round(run.baseline_rss_mb),
+      targets,
+      figures,
+      phases: run.phases.map((p) => ({ name: p.name, outcomes: p.outcomes, codes: p.codes, hook: p.hook, fetches: p.fetches, sandbox: p.sandbox, latency: p.latency, pages: p.pages })),
+      timings,
+      markdown_table: formatMarkdownTable(figures),
+    }
+    mkdirSync(RESULTS, { recursive: true })
+    for (const name of [`${stamp}.json`, "latest.json", `latest-${args.posts}.json`]) writeFileSync(path.join(RESULTS, name), JSON.stringify(result, null, 2))
+
+    console.log("")
+    console.log(formatTable(figures))
+    console.log("")
+    const sp = figures.spec_plan
+    console.log(
+      `spec plan (sequential replay${args.specLatency ? "" : " at 0 ms, time estimated"}): ${sp.requests.total} requests ` +
+        `(IG ${sp.requests.instagram}, FB ${sp.requests.facebook}, X ${sp.requests.twitter}, LinkedIn ${sp.requests.linkedin}), ` +
+        `~${sp.estimated_sequential_s} s at ${args.latencyMs + args.jitterMs / 2} ms each; spec_plan_requests_ratio ${result.spec_plan_requests_ratio}`
+    )
+    console.log(
+      `headline: requests_ratio ${result.requests_ratio}, time_ratio ${result.time_ratio}, peak_rss_mb ${result.peak_rss_mb} (after boot ${result.baseline_rss_mb}), ` +
+        `rate_limit_units_per_post ${result.rate_limit_units_per_post}, spec_plan_requests_ratio ${result.spec_plan_requests_ratio}`
+    )
+    for (const c of targets) console.log(`  [${c.met === "n/a" ? "n/a" : c.met ? "met" : "MISSED"}] ${c.target}: ${c.value}`)
+    finished = true
+    console.log(`\nwritten: bench/results/${stamp}.json, bench/results/latest.json (phases: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")})`)
+  } finally {
+    await sandbox.stop()
+    if (!args.keepDb) await adminQuery(`drop database if exists "${database}"`).catch((e: Error) => console.error(`could not drop ${database}: ${e.message}`))
+    else console.log(`kept database ${database}`)
+    // Logs of a failed run stay for a look.
+    if (finished) rmSync(tmp, { recursive: true, force: true })
+    else console.error(`logs kept in ${tmp}`)
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Instruments the Medusa process the benchmark runs in: platform HTTP requests
+ * (with their start / end and the platform post ids they carry), database round
+ * trips and resident memory. Nothing here changes what the sync code does.
+ */
+
+export type Family = "meta" | "x" | "linkedin"
+
+export interface FetchRecord {
+  family: Family
+  start: number
+  end: number
+  status: number
+  /** Things that look like platform post ids in the URL or body; matched against real ids later. */
+  candidates: string[]
+}
+
+/** Instagram / Facebook / X ids and LinkedIn URNs (plain or percent-encoded) as the workload makes them. */
+const ID_PATTERNS = [/\b\d{15}_\d{15}\b/g, /\b\d{17,19}\b/g, /urn(?::|%3A)li(?::|%3A)(?:share|ugcPost)(?::|%3A)\d+/gi]
+
+function candidatesIn(text: string): string[] {
+  const found = new Set<string>()
+  for (const pattern of ID_PATTERNS) {
+    for (const match of text.matchAll(pattern)) found.add(match[0].replace(/%3A/gi, ":"))
+  }
+  return [...found]
+}
+
+function bodyText(body: unknown): string {
+  if (typeof body === "string") return body
+  if (body instanceof URLSearchParams) return body.toString()
+  return ""
+}
+
+/**
+ * Wraps the global fetch (platformFetch looks it up at call time) and records every
+ * request to the sandbox's platform paths; control calls are left out.
+ */
+export function recordPlatformFetches(sandboxUrl: string): { records: FetchRecord[]; restore(): void; original: typeof fetch } {
+  const original = globalThis.fetch
+  const records: FetchRecord[] = []
+  const familyOf = (url: string): Family | undefined => {
+    if (!url.startsWith(sandboxUrl)) return undefined
+    const path = url.slice(sandboxUrl.length)
+    if (path.startsWith("/meta")) return "meta"
+    if (path.startsWith("/x")) return "x"
+    if (path.startsWith("/linkedin")) return "linkedin"
+    return undefined
+  }
+  const wrapped: typeof fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.toString() : input.url
+    const family = familyOf(url)
+    if (!family) return original(input, init)
+    const start = performance.now()
+    const response = await original(input, init)
+    // The caller reads the body next; the answer has arrived once headers are in (the sandbox sends it whole).
+    records.push({ family, start, end: performance.now(), status: response.status, candidates: candidatesIn(decodeSafe(url) + " " + decodeSafe(bodyText(init?.body))) })
+    return response
+  }
+  globalThis.fetch = wrapped
+  return { records, original, restore: () => void (globalThis.fetch = original) }
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "))
+  } catch {
+    return text
+  }
+}
+
+/** What one page (workflow run) sent to PostgreSQL. */
+export type QueryTally = {
+  total: number
+  byKind: Record<string, number>
+  /** Statements outside any transaction (selecting and loading the page). */
+  outsideTransactions: number
+  /** Statements of each transaction, BEGIN and COMMIT included (one transaction saves one batch). */
+  perTransaction: number[]
+}
+
+export interface QueryEmitter {
+  on(event: "query", listener: (data: { sql?: string; __knexTxId?: string }) => void): unknown
+}
+
+/**
+ * Counts statements sent to PostgreSQL through the shared knex instance (every
+ * module's MikroORM uses it as its connection), BEGIN / COMMIT included. `take()`
+ * returns what was sent since the previous `take()`.
+ */
+export function countQueries(knex: QueryEmitter): { take(): QueryTally } {
+  let tally: QueryTally = { total: 0, byKind: {}, outsideTransactions: 0, perTransaction: [] }
+  let transactions = new Map<string, number>()
+  knex.on("query", (data) => {
+    tally.total++
+    const kind = (data.sql ?? "").trim().split(/\s+/)[0]?.replace(/;$/, "").toLowerCase() || "unknown"
+    tally.byKind[kind] = (tally.byKind[kind] ?? 0) + 1
+    if (data.__knexTxId) transactions.set(data.__knexTxId, (transactions.get(data.__knexTxId) ?? 0) + 1)
+    else tally.outsideTransactions++
+  })
+  return {
+    take: () => {
+      const out = { ...tally, perTransaction: [...transactions.values()] }
+      tally = { total: 0, byKind: {}, outsideTransactions: 0, perTransaction: [] }
+      transactions = new Map()
+      return out
+    },
+  }
+}
+
+/** Samples RSS every `everyMs`; the kernel's high-water mark (maxRSS) catches what sampling misses. */
+export function sampleRss(everyMs = 25): { peakMb(): number; stop(): void } {
+  let peak = process.memoryUsage.rss()
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss())
+  }, everyMs)
+  timer.unref()
+  return {
+    peakMb: () => Math.max(peak, process.memoryUsage.rss()) / 1_048_576,
+    stop: () => clearInterval(timer),
+  }
+}
+
+export const maxRssMb = (): number => (process.resourceUsage().maxRSS * 1024) / 1_048_576
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[rank]
+}

@@ -1,0 +1,83 @@
+import type { BenchFigures, FigureRow } from "./figures"
+
+const span = (r: { min: number; max: number }) => (r.min === r.max ? String(r.min) : `${r.min}-${r.max}`)
+
+const COLUMNS: [string, (r: FigureRow) => string][] = [
+  ["posts", (r) => String(r.posts)],
+  ["synced", (r) => String(r.synced)],
+  ["wall s", (r) => r.wall_s.toFixed(1)],
+  ["posts/s", (r) => r.posts_per_s.toFixed(1)],
+  ["requests", (r) => String(r.http_requests)],
+  ["RL units", (r) => String(r.rate_limit_units)],
+  ["req/post", (r) => r.requests_per_post.toFixed(3)],
+  ["req bound", (r) => String(r.lower_bound_requests)],
+  ["req ratio", (r) => r.requests_ratio.toFixed(2)],
+  ["time bound s", (r) => r.time_bound_s.toFixed(1)],
+  ["time ratio", (r) => r.time_ratio.toFixed(2)],
+  ["p50 ms", (r) => String(r.latency_p50_ms)],
+  ["p95 ms", (r) => String(r.latency_p95_ms)],
+  ["peak RSS MB", (r) => String(r.peak_rss_mb)],
+  ["DB/post", (r) => r.db_round_trips_per_post.toFixed(2)],
+  ["DB/batch", (r) => span(r.db_round_trips_per_batch)],
+  ["DB/page+", (r) => span(r.db_round_trips_per_page_outside_batches)],
+]
+
+/** A plain-text table: one row per platform (each synced alone) and the mixed total run. */
+export function formatTable(figures: BenchFigures): string {
+  const names = ["instagram", "facebook", "twitter", "linkedin", "total"] as const
+  const rows = names.flatMap((name) => {
+    const row = figures.rows[name]
+    return row ? [[name, ...COLUMNS.map(([, cell]) => cell(row))]] : []
+  })
+  const header = ["platform", ...COLUMNS.map(([title]) => title)]
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n")
+}
+
+/** Markdown version of the same table, for docs/performance.md. */
+export function formatMarkdownTable(figures: BenchFigures): string {
+  const names = ["instagram", "facebook", "twitter", "linkedin", "total"] as const
+  const header = ["platform", ...COLUMNS.map(([title]) => title)]
+  const rows = names.flatMap((name) => {
+    const row = figures.rows[name]
+    return row ? [[name, ...COLUMNS.map(([, cell]) => cell(row))]] : []
+  })
+  return [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n")
+}
+
+export interface TargetCheck {
+  target: string
+  value: string
+  met: boolean | "n/a"
+}
+
+/** The issue's targets (reported, not asserted). */
+export function checkTargets(figures: BenchFigures, posts: number, reference1k?: number): TargetCheck[] {
+  const total = figures.rows.total
+  if (!total) return []
+  const checks: TargetCheck[] = [
+    { target: "requests <= 1.05 x lower bound", value: `${total.requests_ratio.toFixed(3)} x`, met: total.requests_ratio <= 1.05 },
+    { target: "wall time <= 1.5 x time bound", value: `${total.time_ratio.toFixed(3)} x`, met: total.time_ratio <= 1.5 },
+    {
+      target: "DB round trips constant per batch",
+      value:
+        `${span(total.db_round_trips_per_batch)} per batch (${total.db_round_trips_per_batch.batches} batches), ` +
+        `${span(total.db_round_trips_per_page_outside_batches)} per page besides`,
+      met:
+        total.db_round_trips_per_batch.min === total.db_round_trips_per_batch.max &&
+        total.db_round_trips_per_page_outside_batches.min === total.db_round_trips_per_page_outside_batches.max,
+    },
+  ]
+  if (posts >= 10_000) {
+    checks.push({ target: "peak RSS < 350 MB at 10,000 posts", value: `${total.peak_rss_mb} MB`, met: total.peak_rss_mb < 350 })
+    checks.push({
+      target: "peak RSS within 20% of the 1,000-post run",
+      value: reference1k ? `${total.peak_rss_mb} vs ${reference1k} MB` : "no 1,000-post run in bench/results",
+      met: reference1k ? total.peak_rss_mb <= reference1k * 1.2 : "n/a",
+    })
+  } else {
+    checks.push({ target: "peak RSS (10,000-post targets: run --posts 10000)", value: `${total.peak_rss_mb} MB`, met: "n/a" })
+  }
+  return checks
+}
