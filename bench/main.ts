@@ -22,6 +22,7 @@ interface Args extends Settings {
   keepDb: boolean
   specLatency: boolean
   redis: boolean
+  heap: boolean
 }
 
 function parseArgs(argv: string[]): Args {
@@ -52,6 +53,7 @@ function parseArgs(argv: string[]): Args {
     keepDb: flags.has("keep-db"),
     specLatency: flags.has("spec-latency"),
     redis: flags.has("redis"),
+    heap: flags.has("heap"),
   }
 }
 
@@ -120,6 +122,10 @@ export async function main(argv: string[]): Promise<void> {
       MEDUSA_DISABLE_TELEMETRY: "true",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       BENCH_CONFIG: path.join(tmp, "config.json"),
+      // The sandbox's rate limits are off; our own call budgets (200 calls an hour per
+      // Meta account by default) would stop a 10,000-post run, so they are lifted too.
+      SOCIALS_BUDGETS: JSON.stringify(Object.fromEntries(["instagram", "facebook", "twitter", "linkedin"].map((p) => [p, { limit: 1e9, windowMs: 60_000 }]))),
+      ...(args.heap ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() } : {}),
     }
     if (!args.redis) delete env.REDIS_URL
     const config: BenchConfig = {

@@ -6,7 +6,7 @@ export interface PhaseResult {
   name: string
   providers: Provider[]
   wall_ms: number
-  pages: { start: number; end: number; posts: number; queries: QueryTally }[]
+  pages: { start: number; end: number; posts: number; queries: QueryTally; live_heap_mb?: number }[]
   outcomes: { synced: number; success: number; failed: number; skipped: number }
   codes: Record<string, number>
   /** The module's request hook: requests and units as our code booked them. */

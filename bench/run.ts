@@ -72,7 +72,10 @@ export default async function runBench({ container }: ExecArgs) {
   writeFileSync(config.outFile, JSON.stringify(out, null, 2))
 }
 
-type PageRecord = { start: number; end: number; posts: number; queries: QueryTally }
+type PageRecord = { start: number; end: number; posts: number; queries: QueryTally; live_heap_mb?: number }
+
+/** With `--heap` the process runs with --expose-gc: after each page (outside its timing), the live heap. */
+const collect = (globalThis as { gc?: () => void }).gc
 
 async function runPages(container: ExecArgs["container"], pageSize: number, exclude: string[], takeQueries: () => QueryTally) {
   // Like the scheduled sweep: keyset pages in sync order; posts synced by this run fall out of it.
@@ -82,7 +85,6 @@ async function runPages(container: ExecArgs["container"], pageSize: number, excl
   const pageOfPost = new Map<string, number>()
   const outcomes = { synced: 0, success: 0, failed: 0, skipped: 0 }
   const codes: Record<string, number> = {}
-  const started = performance.now()
   for (let page = 0; page < 10_000; page++) {
     takeQueries()
     const start = performance.now()
@@ -90,7 +92,12 @@ async function runPages(container: ExecArgs["container"], pageSize: number, excl
       input: { limit: pageSize, force: true, stale_only: true, synced_before: syncedBefore, after, exclude_platform_ids: exclude },
     })
     const end = performance.now()
-    pages.push({ start, end, posts: result.total, queries: takeQueries() })
+    const record: PageRecord = { start, end, posts: result.total, queries: takeQueries() }
+    if (collect) {
+      collect()
+      record.live_heap_mb = process.memoryUsage().heapUsed / 1_048_576
+    }
+    pages.push(record)
     for (const r of result.results) {
       pageOfPost.set(r.postId, page)
       outcomes[r.status] += 1
@@ -100,7 +107,7 @@ async function runPages(container: ExecArgs["container"], pageSize: number, excl
     after = result.next_cursor
   }
   outcomes.synced = outcomes.success
-  return { wall_ms: performance.now() - started, pages, outcomes, codes, pageOfPost }
+  return { wall_ms: pages.reduce((sum, p) => sum + (p.end - p.start), 0), pages, outcomes, codes, pageOfPost }
 }
 
 /**

@@ -73,5 +73,69 @@ medusaIntegrationTestRunner({
       const liResult = await api.post(`/admin/social-posts/${share}/sync-insights`, {}, admin)
       expect(liResult.data.insights).toMatchObject({ likes: 45, comments: 8, shares: 12, engagement: 65 })
     })
+
+    it("syncs a post cross-published to Facebook and Instagram: both sides kept, top-level numbers summed", async () => {
+      const pageId = await platform("facebook", "104000000000001", "meta-demo-token")
+      const id = await post(pageId, { facebook_post_id: META_SEED_IDS.facebook.photoNoShares, instagram_media_id: META_SEED_IDS.instagram.image })
+      const { data } = await api.post(`/admin/social-posts/${id}/sync-insights`, {}, admin)
+      const insights = data.insights
+      expect(insights.platform).toBe("facebook")
+      expect(insights.by_platform.facebook.likes).toBeGreaterThan(0)
+      expect(insights.by_platform.instagram.likes).toBeGreaterThan(0)
+      expect(insights.likes).toBe(insights.by_platform.facebook.likes + insights.by_platform.instagram.likes)
+      expect(insights.facebook_insights).toBeDefined()
+      expect(insights.instagram_insights).toBeDefined()
+      // Facebook answers without `shares` when a post has none: stored as 0, not missing.
+      expect(insights.by_platform.facebook.shares).toBe(0)
+    })
+
+    it("keeps comments across syncs and adds only new ones", async () => {
+      const pageId = await platform("instagram", "17841400000000001", "meta-demo-token")
+      const id = await post(pageId, { instagram_media_id: META_SEED_IDS.instagram.manyComments })
+      const first = (await api.post(`/admin/social-posts/${id}/sync-insights`, {}, admin)).data.insights
+      expect(first.comments_data).toHaveLength(75)
+
+      const media = sandbox().fixtures.instagram.find((m) => m.id === META_SEED_IDS.instagram.manyComments)!
+      const fresh = { id: "18000000000099999", text: "Just ordered two bags!", from: { id: "9001", name: "new_fan" }, created_time: new Date().toISOString(), like_count: 0 }
+      sandbox().addFixtures({ instagram: [{ ...media, comments: [...media.comments, fresh] }] })
+      const before = sandbox().stats().requests.meta
+      const second = (await api.post(`/admin/social-posts/${id}/sync-insights?force=true`, {}, admin)).data.insights
+      expect(second.comments_data).toHaveLength(76)
+      expect(second.comments_data[0]).toMatchObject({ id: fresh.id, text: fresh.text })
+      // The first page already reached a stored comment: no second page was read.
+      expect(sandbox().stats().requests.meta - before).toBe(1)
+    })
+
+    it("bulk sync spends ceil(N/50) Meta requests and ceil(N/100) X lookups", async () => {
+      const pageId = await platform("facebook", "104000000000001", "meta-demo-token")
+      const template = sandbox().fixtures.facebook.find((p) => p.id === META_SEED_IDS.facebook.text)!
+      const fbIds = Array.from({ length: 60 }, (_, i) => `104000000000001_91000000000${String(i).padStart(4, "0")}`)
+      sandbox().addFixtures({ facebook: fbIds.map((fbId) => ({ ...template, id: fbId, comments: template.comments.slice(0, 5) })) })
+      const x = await platform("twitter", "1500000000000000001", "x-demo-token", { auth_type: "user_context" })
+      const tweetTemplate = sandbox().fixtures.tweets.find((t) => t.id === X_SEED_IDS.example)!
+      const tweetIds = Array.from({ length: 120 }, (_, i) => `18600000000000${String(i).padStart(5, "0")}`)
+      sandbox().addFixtures({
+        tweets: tweetIds.map((tweetId) => ({
+          ...tweetTemplate,
+          id: tweetId,
+          conversation_id: tweetId,
+          replies: [],
+          public_metrics: { ...tweetTemplate.public_metrics, reply_count: 0 },
+        })),
+      })
+      const socials = getContainer().resolve("socials")
+      await socials.createSocialPosts([
+        ...fbIds.map((fbId) => ({ platform_id: pageId, status: "posted", insights: { facebook_post_id: fbId } })),
+        ...tweetIds.map((tweetId) => ({ platform_id: x, status: "posted", insights: { twitter_tweet_id: tweetId } })),
+      ])
+      const before = sandbox().stats()
+
+      const { data } = await api.post("/admin/social-posts/sync-all-insights", { limit: 500 }, admin)
+      expect(data).toMatchObject({ success: 180, failed: 0, total: 180 })
+      const after = sandbox().stats()
+      expect(after.requests.meta - before.requests.meta).toBe(Math.ceil(60 / 50))
+      expect(after.units.meta - before.units.meta).toBe(60)
+      expect(after.requests.x - before.requests.x).toBe(Math.ceil(120 / 100))
+    })
   },
 })

@@ -11,14 +11,13 @@ import { providerLabel } from "../lib/platforms"
 import type { SocialPost } from "../lib/types"
 
 const PostRow = ({ post }: { post: SocialPost }) => {
-  const { mutate, isPending, variables } = useSyncPostInsights()
-  const syncing = isPending && variables !== undefined
+  // Hook-level callbacks: they run after the hook's own invalidation of the post and lists.
+  const { mutate, isPending: syncing } = useSyncPostInsights({
+    onSuccess: (res) => toast.success("Insights synced", { description: res.message }),
+    onError: (e) => toast.error("Sync failed", { description: e.message }),
+  })
   const i = post.insights ?? {}
-  const sync = () =>
-    mutate(post.id, {
-      onSuccess: (res) => toast.success("Insights synced", { description: res.message }),
-      onError: (e) => toast.error("Sync failed", { description: e.message }),
-    })
+  const sync = () => mutate(post.id)
   return (
     <li className="flex flex-col gap-y-1 px-6 py-3" data-testid="product-social-post">
       <div className="flex items-center justify-between gap-x-2">

@@ -3,7 +3,16 @@ import { FormEvent, useEffect, useMemo, useState } from "react"
 import { useCreateSocialPost, useSocialPlatforms, useUpdateSocialPost } from "../../hooks/api/post-insights"
 import { fieldErrorsFrom } from "../../lib/api-error"
 import { MEDIA_TYPE_LABELS, PLATFORM_POST_ID_FIELDS, POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
-import { MEDIA_TYPES, POST_STATUSES, type MediaType, type PlatformPostIds, type PostStatus, type SocialPost, type SocialPostPayload } from "../../lib/types"
+import {
+  MEDIA_TYPES,
+  POST_STATUSES,
+  type MediaType,
+  type PlatformPostIds,
+  type PostStatus,
+  type SocialPost,
+  type SocialPostPayload,
+  type SocialProvider,
+} from "../../lib/types"
 import { FormField } from "./form-field"
 
 const NONE = "__none__"
@@ -17,6 +26,8 @@ type FormState = {
   status: PostStatus
   media_type: MediaType | typeof NONE
   platform_post_id: string
+  /** Meta only: the same post's id on the other Meta platform, when it was cross-posted. */
+  cross_post_id: string
   post_url: string
   posted_at: string
 }
@@ -30,15 +41,28 @@ const toLocalInput = (iso: string | null | undefined) => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
+/** Facebook and Instagram posts can be cross-posted; each platform then reports its own numbers. */
+const CROSS_POST: Partial<Record<SocialProvider, SocialProvider>> = { facebook: "instagram", instagram: "facebook" }
+
+const idOf = (post: SocialPost | undefined, field: (typeof ID_FIELDS)[number] | undefined) => {
+  const value = field ? post?.insights?.[field] : undefined
+  return typeof value === "string" ? value : ""
+}
+
 const initialState = (post?: SocialPost, platformId?: string): FormState => {
   const ids = post?.insights ?? {}
+  const provider = post?.platform?.provider
+  const cross = provider ? CROSS_POST[provider] : undefined
   return {
     platform_id: post?.platform_id ?? post?.platform?.id ?? platformId ?? "",
     name: post?.name ?? "",
     caption: post?.caption ?? "",
     status: post?.status ?? "posted",
     media_type: post?.media_type ?? NONE,
-    platform_post_id: ID_FIELDS.map((f) => ids[f]).find((v): v is string => typeof v === "string" && v.length > 0) ?? "",
+    platform_post_id: provider
+      ? idOf(post, PLATFORM_POST_ID_FIELDS[provider].field)
+      : (ID_FIELDS.map((f) => ids[f]).find((v): v is string => typeof v === "string" && v.length > 0) ?? ""),
+    cross_post_id: cross ? idOf(post, PLATFORM_POST_ID_FIELDS[cross].field) : "",
     post_url: post?.post_url ?? "",
     posted_at: toLocalInput(post?.posted_at),
   }
@@ -85,6 +109,8 @@ export const PostFormDrawer = ({
 
   const platform = useMemo(() => platforms?.find((p) => p.id === form.platform_id), [platforms, form.platform_id])
   const idField = platform ? PLATFORM_POST_ID_FIELDS[platform.provider] : undefined
+  const crossProvider = platform ? CROSS_POST[platform.provider] : undefined
+  const crossField = crossProvider ? PLATFORM_POST_ID_FIELDS[crossProvider] : undefined
 
   const create = useCreateSocialPost()
   const update = useUpdateSocialPost(post?.id ?? "")
@@ -103,8 +129,12 @@ export const PostFormDrawer = ({
     if (idField) {
       const value = form.platform_post_id.trim()
       if (value || isEdit) insights[idField.field] = value || null
+      const cross = form.cross_post_id.trim()
+      if (crossField && (cross || post?.insights?.[crossField.field])) insights[crossField.field] = cross || null
       // A post moved to another provider's account drops the ids it no longer uses.
-      for (const f of ID_FIELDS) if (f !== idField.field && post?.insights?.[f]) insights[f] = null
+      for (const f of ID_FIELDS) {
+        if (f !== idField.field && f !== crossField?.field && post?.insights?.[f]) insights[f] = null
+      }
     }
     const optional = (v: string) => (v.trim() ? v.trim() : isEdit ? null : undefined)
     return {
@@ -133,8 +163,14 @@ export const PostFormDrawer = ({
       },
       onError: (error: Error) => {
         const found = fieldErrorsFrom(error.message, FIELDS)
-        const idError = ID_FIELDS.map((f) => found[f]).find(Boolean)
-        const mapped: Record<string, string> = { ...found, ...(idError ? { platform_post_id: idError } : {}) }
+        const idError = idField && found[idField.field]
+        const crossError = crossField && found[crossField.field]
+        const otherIdError = ID_FIELDS.map((f) => found[f]).find(Boolean)
+        const mapped: Record<string, string> = {
+          ...found,
+          ...(idError || (!crossError && otherIdError) ? { platform_post_id: idError || otherIdError! } : {}),
+          ...(crossError ? { cross_post_id: crossError } : {}),
+        }
         setErrors(mapped)
         setFormError(Object.keys(mapped).length ? undefined : error.message)
       },
@@ -194,6 +230,24 @@ export const PostFormDrawer = ({
                 autoComplete="off"
               />
             </FormField>
+            {crossField && crossProvider && (
+              <FormField
+                id="post-cross-post-id"
+                label={`${crossField.label} (cross-posted)`}
+                optional
+                hint={`Only if the same post was also published on ${providerLabel(crossProvider)}: both platforms' numbers are then synced and added up.`}
+                error={errors.cross_post_id}
+              >
+                <Input
+                  id="post-cross-post-id"
+                  value={form.cross_post_id}
+                  onChange={(e) => set("cross_post_id", e.target.value)}
+                  placeholder={crossField.placeholder}
+                  aria-invalid={Boolean(errors.cross_post_id)}
+                  autoComplete="off"
+                />
+              </FormField>
+            )}
             <FormField id="post-name" label="Name" optional error={errors.name}>
               <Input id="post-name" value={form.name} onChange={(e) => set("name", e.target.value)} placeholder="Summer drop" aria-invalid={Boolean(errors.name)} />
             </FormField>
