@@ -102,12 +102,12 @@ medusaIntegrationTestRunner({
     describe("auth", () => {
       it("answers 401 without an admin token", async () => {
         for (const request of [
-          api.get("/admin/social-platforms"),
-          api.post("/admin/social-platforms", { name: "x", provider: "facebook" }),
-          api.get("/admin/social-platforms/socplat_123"),
-          api.delete("/admin/social-platforms/socplat_123"),
+          () => api.get("/admin/social-platforms"),
+          () => api.post("/admin/social-platforms", { name: "x", provider: "facebook" }),
+          () => api.get("/admin/social-platforms/socplat_123"),
+          () => api.delete("/admin/social-platforms/socplat_123"),
         ]) {
-          expect((await expectHttpError(request)).status).toBe(401)
+          expect((await expectHttpError(request())).status).toBe(401)
         }
       })
     })
@@ -138,11 +138,11 @@ medusaIntegrationTestRunner({
 
       it("answers 404 for unknown ids", async () => {
         for (const request of [
-          api.get("/admin/social-platforms/socplat_missing", admin),
-          api.post("/admin/social-platforms/socplat_missing", { name: "x" }, admin),
-          api.delete("/admin/social-platforms/socplat_missing", admin),
+          () => api.get("/admin/social-platforms/socplat_missing", admin),
+          () => api.post("/admin/social-platforms/socplat_missing", { name: "x" }, admin),
+          () => api.delete("/admin/social-platforms/socplat_missing", admin),
         ]) {
-          expect((await expectHttpError(request)).status).toBe(404)
+          expect((await expectHttpError(request())).status).toBe(404)
         }
       })
     })
