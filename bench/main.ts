@@ -15,7 +15,7 @@ import { buildWorkload } from "./workload"
 
 const ROOT = path.join(__dirname, "..")
 const RESULTS = path.join(ROOT, "bench", "results")
-const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+const MEDUSA_CLI = path.join(ROOT, "node_modules", "@medusajs", "cli", "cli.js")
 
 interface Args extends Settings {
   perPlatform: boolean
@@ -23,6 +23,8 @@ interface Args extends Settings {
   specLatency: boolean
   redis: boolean
   heap: boolean
+  /** A directory: the measured process writes a V8 CPU profile there. */
+  profile?: string
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,12 +56,13 @@ function parseArgs(argv: string[]): Args {
     specLatency: flags.has("spec-latency"),
     redis: flags.has("redis"),
     heap: flags.has("heap"),
+    profile: flags.get("profile"),
   }
 }
 
-function medusa(args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+function medusa(args: string[], env: NodeJS.ProcessEnv, logFile: string, nodeArgs: string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [...nodeArgs, MEDUSA_CLI, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
     const chunks: Buffer[] = []
     child.stdout.on("data", (b: Buffer) => {
       chunks.push(b)
@@ -142,7 +145,7 @@ export async function main(argv: string[]): Promise<void> {
     await medusa(["exec", "./bench/seed.ts"], env, path.join(tmp, "seed.log"))
     timings.seed_s = (t() - t0) / 1000
     t0 = t()
-    await medusa(["exec", "./bench/run.ts"], env, path.join(tmp, "run.log"))
+    await medusa(["exec", "./bench/run.ts"], env, path.join(tmp, "run.log"), args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [])
     timings.run_s = (t() - t0) / 1000
     const run = JSON.parse(readFileSync(config.outFile, "utf8")) as RunResult
 
@@ -169,7 +172,7 @@ export async function main(argv: string[]): Promise<void> {
       baseline_rss_mb: Math.round(run.baseline_rss_mb),
       targets,
       figures,
-      phases: run.phases.map((p) => ({ name: p.name, outcomes: p.outcomes, codes: p.codes, hook: p.hook, fetches: p.fetches, sandbox: p.sandbox, latency: p.latency, pages: p.pages })),
+      phases: run.phases.map((p) => ({ name: p.name, wall_ms: Math.round(p.wall_ms), outcomes: p.outcomes, codes: p.codes, hook: p.hook, fetches: p.fetches, sandbox: p.sandbox, latency: p.latency, persist: p.persist, pages: p.pages })),
       timings,
       markdown_table: formatMarkdownTable(figures),
     }

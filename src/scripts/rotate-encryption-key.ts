@@ -32,6 +32,8 @@ export default async function rotateEncryptionKey({ container, args }: ExecArgs)
   }
   const dryRun = (args ?? []).includes("--dry-run")
   const socials = container.resolve<SocialsModuleService>(SOCIALS_MODULE)
+  // The module's update skips soft-deleted rows, whose tokens must move too (a platform can be restored).
+  const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const totals = { platforms: 0, updated: 0, rotated: 0, current: 0 }
   const unreadable: string[] = []
 
@@ -51,7 +53,7 @@ export default async function rotateEncryptionKey({ container, args }: ExecArgs)
       if (outcome.rotated) {
         totals.updated++
         if (!dryRun) {
-          await socials.updateSocialPlatforms({ id: platform.id, api_config: outcome.apiConfig })
+          await db("social_platform").where({ id: platform.id }).update({ api_config: outcome.apiConfig, updated_at: new Date() })
         }
       }
     }

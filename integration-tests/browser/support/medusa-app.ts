@@ -7,8 +7,8 @@ import { Client } from "pg"
 
 /**
  * Boots the plugin the way a merchant runs it: `medusa build`, then `medusa
- * db:migrate`, `medusa user` and `medusa start` inside `.medusa/server` (the
- * production build, which serves the built admin at /app), on a fresh database.
+ * db:migrate`, `medusa user` and `medusa start` inside (a copy of) `.medusa/server`
+ * (the production build, which serves the built admin at /app), on a fresh database.
  */
 
 export const ROOT = path.resolve(__dirname, "../../..")
@@ -62,11 +62,11 @@ function run(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: s
  * always builds). The backend half of `medusa build` exits 1 on a type error
  * but still emits; the admin half must produce its bundle.
  */
-export async function ensureBuild(): Promise<{ built: boolean; ms: number }> {
+export async function ensureBuild(force = false): Promise<{ built: boolean; ms: number }> {
   const started = Date.now()
   const outputTime = Math.min(...BUILD_OUTPUTS.map(newestMtime))
   const inputTime = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))))
-  if (outputTime > 0 && outputTime >= inputTime && process.env.BROWSER_TESTS_REBUILD !== "1") {
+  if (!force && outputTime > 0 && outputTime >= inputTime && process.env.BROWSER_TESTS_REBUILD !== "1") {
     return { built: false, ms: 0 }
   }
   const log = path.join(ARTIFACTS, "build.log")
@@ -80,6 +80,92 @@ export async function ensureBuild(): Promise<{ built: boolean; ms: number }> {
     console.warn(`medusa build exited ${code} (backend type errors?), continuing with its output; see ${log}`)
   }
   return { built: true, ms: Date.now() - started }
+}
+
+const REQUIRED_IN_COPY = ["medusa-config.js", "package.json", "public/admin/index.html", "src"]
+
+/**
+ * A private copy of the build for this run: `.medusa/server` is shared with
+ * anyone else running `medusa build` in this checkout (it wipes the folder
+ * first), which must not pull the files from under a running server. The copy
+ * stays inside the project so Node still finds ../../node_modules.
+ */
+export async function prepareServerCopy(): Promise<{ dir: string; built: boolean; buildMs: number; remove: () => void }> {
+  removeAbandonedCopies()
+  const release = await acquireBuildLock()
+  try {
+    return await buildAndCopy()
+  } finally {
+    release()
+  }
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+/** Copies left by a run that was killed before its afterAll. */
+function removeAbandonedCopies() {
+  const medusaDir = path.join(ROOT, ".medusa")
+  if (!fs.existsSync(medusaDir)) return
+  for (const name of fs.readdirSync(medusaDir)) {
+    const pid = /^browser-test-(\d+)-/.exec(name)?.[1]
+    if (pid && !isAlive(Number(pid))) fs.rmSync(path.join(medusaDir, name), { recursive: true, force: true })
+  }
+}
+
+/** Two runs of this suite in one checkout take turns to build and copy. */
+async function acquireBuildLock(): Promise<() => void> {
+  const lock = path.join(ROOT, ".medusa", "browser-build.lock")
+  fs.mkdirSync(path.dirname(lock), { recursive: true })
+  const deadline = Date.now() + 600_000
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" })
+      return () => fs.rmSync(lock, { force: true })
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e
+      let holder = 0
+      let age = 0
+      try {
+        holder = Number(fs.readFileSync(lock, "utf8"))
+        age = Date.now() - fs.statSync(lock).mtimeMs
+      } catch {
+        continue // released meanwhile
+      }
+      // An empty file is a lock being written right now, unless it is old.
+      if ((holder && !isAlive(holder)) || (!holder && age > 10_000)) {
+        fs.rmSync(lock, { force: true })
+        continue
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} held by process ${holder} for 10 minutes`)
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
+}
+
+async function buildAndCopy(): Promise<{ dir: string; built: boolean; buildMs: number; remove: () => void }> {
+  let attempt = 0
+  for (;;) {
+    const { built, ms } = await ensureBuild(attempt > 0)
+    const dir = path.join(ROOT, ".medusa", `browser-test-${process.pid}-${randomBytes(3).toString("hex")}`)
+    const remove = () => fs.rmSync(dir, { recursive: true, force: true })
+    try {
+      fs.cpSync(SERVER_DIR, dir, { recursive: true })
+      const missing = REQUIRED_IN_COPY.filter((f) => !fs.existsSync(path.join(dir, f)))
+      if (missing.length) throw new Error(`copy of .medusa/server lacks ${missing.join(", ")}`)
+      return { dir, built, buildMs: ms, remove }
+    } catch (e) {
+      remove()
+      if (++attempt > 1) throw e
+      // Someone rebuilt .medusa/server while it was being copied: build again and retry once.
+    }
+  }
 }
 
 function adminDbConfig() {
@@ -152,7 +238,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 /** db:migrate, an admin user, then `medusa start` on a free port with the sandbox's URLs. */
-export async function startMedusa(opts: { databaseUrl: string; env: Record<string, string> }): Promise<MedusaApp> {
+export async function startMedusa(opts: { serverDir: string; databaseUrl: string; env: Record<string, string> }): Promise<MedusaApp> {
   const port = await freePort()
   const url = `http://localhost:${port}`
   const email = "admin@example.com"
@@ -171,14 +257,14 @@ export async function startMedusa(opts: { databaseUrl: string; env: Record<strin
   const log = path.join(ARTIFACTS, "medusa.log")
   fs.writeFileSync(log, "")
 
-  const migrated = await run(["db:migrate"], { cwd: SERVER_DIR, env, log, timeoutMs: 180_000 })
+  const migrated = await run(["db:migrate"], { cwd: opts.serverDir, env, log, timeoutMs: 180_000 })
   if (migrated !== 0) throw new Error(`medusa db:migrate exited ${migrated}; see ${log}`)
-  const user = await run(["user", "-e", email, "-p", password], { cwd: SERVER_DIR, env, log, timeoutMs: 60_000 })
+  const user = await run(["user", "-e", email, "-p", password], { cwd: opts.serverDir, env, log, timeoutMs: 60_000 })
   if (user !== 0) throw new Error(`medusa user exited ${user}; see ${log}`)
 
   const out = fs.createWriteStream(log, { flags: "a" })
   const child = spawn(process.execPath, [MEDUSA_CLI, "start", "--port", String(port)], {
-    cwd: SERVER_DIR,
+    cwd: opts.serverDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   })

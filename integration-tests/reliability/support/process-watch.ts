@@ -67,7 +67,7 @@ export function captureLogs(container: MedusaContainer): LogCapture {
 function describeValue(value: unknown): string {
   if (value instanceof Error) {
     const extra = Object.entries(value).map(([k, v]) => `${k}=${safeJson(v)}`)
-    return `${value.name}: ${value.message} ${value.stack ?? ""} ${extra.join(" ")} cause=${describeValue(value.cause)}`
+    return `${value.name}: ${value.message} ${value.stack ?? ""} ${extra.join(" ")} cause=${describeValue((value as { cause?: unknown }).cause)}`
   }
   return typeof value === "string" ? value : safeJson(value)
 }

@@ -22,6 +22,10 @@ function adviceFor(detail: SyncErrorDetail): Advice | undefined {
     case "auth":
     case "refresh_failed":
       return { text: "The access token has expired or was revoked. Reconnect the account with a new token.", reconnect: true }
+    case "token_missing":
+      return { text: "No access token is stored for this account. Reconnect it with a token.", reconnect: true }
+    case "token_unreadable":
+      return { text: "The stored token cannot be decrypted with the current encryption key. Restore the key, or reconnect the account with a new token.", reconnect: true }
     case "permission":
       return { text: "The token is missing a permission for this data. Reconnect with a token that has the insights and comments permissions.", reconnect: true }
     case "rate_limit":

@@ -18,7 +18,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { PlatformFormDrawer } from "../../components/social-posts/platform-form-drawer"
 import { PostFormDrawer } from "../../components/social-posts/post-form-drawer"
 import { RelativeTime } from "../../components/social-posts/relative-time"
-import { PostStatusBadge, SyncStatusBadge } from "../../components/social-posts/status-badges"
+import { PlatformStatusBadge, PostStatusBadge, SyncStatusBadge } from "../../components/social-posts/status-badges"
 import { SyncAllDrawer } from "../../components/social-posts/sync-all-drawer"
 import { useSocialPlatforms, useSocialPosts } from "../../hooks/api/post-insights"
 import { formatCount, formatPercent } from "../../lib/format"
@@ -48,9 +48,10 @@ const columns = [
     cell: ({ row }) => {
       const platform = row.original.platform
       return platform ? (
-        <div className="flex flex-col">
+        <div className="flex flex-col items-start">
           <span className="truncate">{platform.name}</span>
           <span className="text-ui-fg-subtle">{providerLabel(platform.provider)}</span>
+          {platform.status !== "active" && <PlatformStatusBadge status={platform.status} />}
         </div>
       ) : (
         "–"
@@ -169,7 +170,9 @@ const SocialPostsPage = () => {
             </div>
           )}
           <div className="flex flex-wrap items-center justify-between gap-2 px-6 pb-4">
-            <DataTable.FilterMenu tooltip="Filter" />
+            <div data-testid="posts-filter-menu">
+              <DataTable.FilterMenu tooltip="Filter" />
+            </div>
             <DataTable.Search placeholder="Search posts" />
           </div>
           {isError ? (

@@ -67,7 +67,7 @@ export const AdminSyncPostInsightsQuery = z.object({ force: booleanish.optional(
 export type AdminSyncPostInsightsQueryType = z.infer<typeof AdminSyncPostInsightsQuery>
 
 const syncAllLimit = z.coerce
-  .number({ message: "limit must be a number" })
+  .number<string | number>({ message: "limit must be a number" })
   .int("limit must be an integer")
   .min(1, "limit must be at least 1")
   .max(500, "limit must be at most 500")

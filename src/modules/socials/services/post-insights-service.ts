@@ -12,8 +12,8 @@ import { syncTwitterPosts } from "../platforms/x/sync"
 import { syncLinkedInPosts } from "../platforms/linkedin/sync"
 import { readStoredInsights, type PostInsights } from "../insights/schema"
 import { previousForPlatform } from "../insights/cross-post"
-import type { StoredApiConfig } from "../utils/api-config"
-import { missingTokenResult, outcomeFor } from "./sync-outcome"
+import type { PlatformSecrets, StoredApiConfig } from "../utils/api-config"
+import { missingTokenResult, outcomeFor, unreadableTokenResult } from "./sync-outcome"
 import { buildPersistence, PostRecord, PlatformRecord } from "./sync-persistence"
 import { selectPostIdsForSync, SelectPostsForSyncOptions } from "./select-posts"
 
@@ -152,9 +152,20 @@ export class PostInsightsService {
     limit: ReturnType<typeof pLimit>
   ): Promise<PostSyncOutcome[]> {
     const { socials } = this.deps
-    const secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null)
+    let secrets: PlatformSecrets = { accessToken: null, refreshToken: null, tokenExpiresAt: null, authType: null }
+    let unreadable: string | undefined
+    try {
+      secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null)
+    } catch (error) {
+      // Sealed with another key: this account's posts fail saying what to run; other accounts still sync.
+      unreadable = error instanceof Error ? error.message : String(error)
+      this.deps.logger.warn(`socials: cannot decrypt the token of ${platform.provider} platform ${platform.id}: ${unreadable}`)
+    }
     let results: PostSyncResult[]
-    if (!secrets.accessToken) {
+    if (unreadable !== undefined) {
+      const message = unreadable
+      results = posts.flatMap((post) => platformPostIds(post).map(({ platform: p }) => unreadableTokenResult(post.id, p, message)))
+    } else if (!secrets.accessToken) {
       results = posts.flatMap((post) => platformPostIds(post).map(({ platform: p }) => missingTokenResult(post.id, p)))
     } else {
       const ctx: SyncContext = {

@@ -7,6 +7,7 @@ import type { PostSyncOutcome } from "./post-insights-service"
 const CODE_BY_KIND: Record<string, string> = {
   auth: "token_expired",
   token_missing: "token_missing",
+  token_unreadable: "token_unreadable",
   rate_limit: "rate_limited",
   permission: "permission_denied",
   not_found: "post_not_found",
@@ -47,5 +48,19 @@ export function missingTokenResult(postId: string, platform: SocialPlatform): Po
         platform,
       },
     ],
+  }
+}
+
+/**
+ * The stored token cannot be decrypted (SOCIALS_ENCRYPTION_KEY changed without the
+ * re-encryption command): fail without calling the platform, with the decryption
+ * error's message, which says what to run.
+ */
+export function unreadableTokenResult(postId: string, platform: SocialPlatform, message: string): PostSyncResult {
+  return {
+    targetId: postId,
+    platform,
+    status: "failed",
+    errors: [{ section: "account", code: "token_unreadable", message, platform }],
   }
 }

@@ -63,7 +63,7 @@ export function buildPersistence(posts: PostRecord[], results: PostSyncResult[],
     const insights = mergeCrossPostWithPrevious(previous, post.platform.provider, outcomes, { now, commentsLimit })
     const status = insights.sync_status ?? "failed"
     const failures = status === "failed" ? Number(previous.consecutive_failures ?? 0) + 1 : 0
-    const stored = { ...insights, consecutive_failures: failures }
+    const stored = replaceNulCharacters({ ...insights, consecutive_failures: failures })
     merged.set(post.id, stored)
 
     const postedAt = post.posted_at ? new Date(post.posted_at) : null
@@ -101,4 +101,21 @@ function snapshotOf(postId: string, insights: PostInsights, now: Date): Snapshot
     engagement_rate: typeof insights.engagement_rate === "number" ? insights.engagement_rate : null,
     video_views: n(insights.video_views),
   }
+}
+
+/**
+ * PostgreSQL jsonb cannot hold U+0000, and platform text (a comment, a name) can:
+ * one such character would fail the whole batch's transaction. It becomes U+FFFD.
+ */
+export function replaceNulCharacters<T>(value: T): T {
+  if (typeof value === "string") {
+    return (value.includes("\u0000") ? value.replace(/\u0000/g, "\uFFFD") : value) as T
+  }
+  if (Array.isArray(value)) {
+    return value.map(replaceNulCharacters) as T
+  }
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [replaceNulCharacters(k), replaceNulCharacters(v)])) as T
+  }
+  return value
 }
