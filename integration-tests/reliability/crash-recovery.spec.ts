@@ -15,6 +15,8 @@ import { startMedusaExec } from "./support/medusa-exec"
  * twice, nothing skipped).
  */
 
+/** Separate Medusa processes boot in ~5 s each here, several times that on a loaded machine. */
+const EXEC_TEST_TIMEOUT_MS = 240_000
 const SCRIPT = "./integration-tests/reliability/fixtures/bulk-sync.ts"
 const PER_FAMILY = 10
 const POSTS = PER_FAMILY * 4
@@ -95,6 +97,6 @@ medusaIntegrationTestRunner({
           `${started - finished} page(s) in flight at the kill), ` +
           `second run synced the other ${POSTS - done.length}\n`
       )
-    })
+    }, EXEC_TEST_TIMEOUT_MS)
   },
 })

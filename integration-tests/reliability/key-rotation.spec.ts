@@ -16,6 +16,8 @@ import { runMedusaExec } from "./support/medusa-exec"
  * those posts with a clear message instead of failing the whole sync.
  */
 
+/** Separate Medusa processes boot in ~5 s each here, several times that on a loaded machine. */
+const EXEC_TEST_TIMEOUT_MS = 240_000
 const SCRIPT = "./src/scripts/rotate-encryption-key.ts"
 const sandbox = useSandbox()
 quietScheduler()
@@ -68,6 +70,10 @@ medusaIntegrationTestRunner({
       const before = await readConfigs()
 
       const env = { SOCIALS_ENCRYPTION_KEY_OLD: oldKeyText, SOCIALS_ENCRYPTION_KEY: newKeyText }
+      const dry = await runMedusaExec(SCRIPT, { databaseUrl: dbConfig.clientUrl, env, args: ["dry-run"] })
+      expect(dry.output).toContain("[dry run] would re-encrypt 4 token(s) on 3 platform(s)")
+      expect(await readConfigs()).toEqual(before)
+
       const first = await runMedusaExec(SCRIPT, { databaseUrl: dbConfig.clientUrl, env })
       // The unreadable row makes it exit non-zero, but everything else is done.
       expect(first.code, first.output).toBe(1)
@@ -118,6 +124,6 @@ medusaIntegrationTestRunner({
       const results = bulk.data.results as { postId: string; status: string; code?: string }[]
       expect(results.find((r) => r.postId === freshPost)).toMatchObject({ status: "success" })
       expect(results.find((r) => r.postId === stale)).toMatchObject({ status: "failed", code: "token_unreadable" })
-    })
+    }, EXEC_TEST_TIMEOUT_MS)
   },
 })

@@ -15,7 +15,8 @@ import { watchUnhandledRejections } from "./support/process-watch"
  * 50 concurrent single-post syncs over 10 posts (5 per post, shuffled) plus 3
  * concurrent bulk syncs, all in flight at once against a sandbox with latency: no
  * 5xx, every request answered (no deadlock), each post synced exactly once in the
- * freshness window (per-post locks + freshness), no platform budget exceeded. The
+ * freshness window (per-post locks + freshness; counted per post id in the sandbox's
+ * request log and by snapshots), no platform budget exceeded. The
  * figures go to stdout and test-results/reliability-load.json (docs/reliability.md).
  */
 
@@ -111,6 +112,13 @@ medusaIntegrationTestRunner({
         if (/^\d{19}$/.test(platformId)) {
           // X: one /2/tweets lookup per sync, whatever the batch.
           lookupsPerPost[postId] = log.filter((e) => e.family === "x" && e.path === "/2/tweets" && decoded(e.query).split(/[=,&]/).includes(platformId)).length
+        } else if (/^\d+(_\d+)?$/.test(platformId)) {
+          // Meta: one object read per sync, alone (GET /vX/{id}?fields=) or as a Graph batch item ("{id}?fields=").
+          lookupsPerPost[postId] = log.filter(
+            (e) =>
+              e.family === "meta" &&
+              (e.items ?? [`${e.path.replace(/^\/v\d+\.\d+\//, "")}?${e.query}`]).some((item) => decoded(item).startsWith(`${platformId}?`))
+          ).length
         } else if (platformId.startsWith("urn:li:")) {
           // LinkedIn: one share-statistics call per sync.
           lookupsPerPost[postId] = log.filter(
@@ -118,7 +126,7 @@ medusaIntegrationTestRunner({
           ).length
         }
       }
-      expect(Object.keys(lookupsPerPost)).toHaveLength(6)
+      expect(Object.keys(lookupsPerPost)).toHaveLength(10)
       for (const [postId, count] of Object.entries(lookupsPerPost)) {
         expect(count, `${postId} (${platformPostIds[postId]}) reached the platform ${count} times`).toBe(1)
       }
@@ -151,6 +159,12 @@ medusaIntegrationTestRunner({
         requests: answered.length,
         wall_ms: Math.round(wallMs),
         statuses: byStatus,
+        single_outcomes: {
+          synced: answered.filter((a) => a.kind === "single" && a.status === 200 && /synced successfully/.test(String(a.data.message))).length,
+          fresh: answered.filter((a) => a.kind === "single" && a.status === 200 && /fresh/.test(String(a.data.message))).length,
+          busy: answered.filter((a) => a.kind === "single" && a.status === 409).length,
+        },
+        bulk_synced: answered.filter((a) => a.kind === "bulk").map((a) => a.data.success),
         latency_ms: { all: { p50: Math.round(percentile(all, 50)), p95: Math.round(percentile(all, 95)), max: Math.round(all[all.length - 1]) }, single: summary("single"), bulk: summary("bulk") },
         platform_calls: { total: stats.requests.total, meta: stats.requests.meta, x: stats.requests.x, linkedin: stats.requests.linkedin },
         platform_units: { meta: stats.units.meta, x: stats.units.x, linkedin: stats.units.linkedin },

@@ -14,7 +14,7 @@ const PAGE_SIZE = 100
  * the previous key to the new one:
  *
  *   SOCIALS_ENCRYPTION_KEY_OLD=<previous key> SOCIALS_ENCRYPTION_KEY=<new key> \
- *     npx medusa exec ./src/scripts/rotate-encryption-key.ts [--dry-run]
+ *     npx medusa exec ./src/scripts/rotate-encryption-key.ts [dry-run]
  *
  * Idempotent: values the new key already opens are left alone, so an interrupted
  * run is simply started again. Values neither key opens are left untouched and
@@ -30,7 +30,8 @@ export default async function rotateEncryptionKey({ container, args }: ExecArgs)
       `${OLD_ENCRYPTION_KEY_ENV} and ${ENCRYPTION_KEY_ENV} are the same key: set ${ENCRYPTION_KEY_ENV} to the new key`
     )
   }
-  const dryRun = (args ?? []).includes("--dry-run")
+  // `medusa exec` passes extra words as args (its parser refuses unknown --options).
+  const dryRun = (args ?? []).some((a) => a === "dry-run" || a === "--dry-run")
   const socials = container.resolve<SocialsModuleService>(SOCIALS_MODULE)
   // The module's update skips soft-deleted rows, whose tokens must move too (a platform can be restored).
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
