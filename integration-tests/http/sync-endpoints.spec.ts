@@ -37,6 +37,23 @@ medusaIntegrationTestRunner({
       return data.social_post.id as string
     }
 
+    /** Runs `work` and returns the info lines Medusa's logger printed meanwhile. */
+    async function captureInfoLogs(work: () => Promise<unknown>): Promise<string[]> {
+      const logger = getContainer().resolve("logger")
+      const original = logger.info.bind(logger)
+      const lines: string[] = []
+      logger.info = (message: string) => {
+        lines.push(message)
+        return original(message)
+      }
+      try {
+        await work()
+      } finally {
+        logger.info = original
+      }
+      return lines
+    }
+
     const sync = (id: string, query = "") => api.post(`/admin/social-posts/${id}/sync-insights${query}`, {}, admin)
     /** Platform reads of one post: direct calls plus Batch API sub-requests. */
     const requestsFor = (platformPostId: string) =>
@@ -225,18 +242,7 @@ medusaIntegrationTestRunner({
         const ids: string[] = []
         for (const fb of [FB.text, FB.video, FB.photoNoShares]) ids.push(await post(pageId, { facebook_post_id: fb }))
         ids.push(await post(pageId, { instagram_media_id: IG.image }))
-        const lines: string[] = []
-        const logger = getContainer().resolve("logger")
-        const original = logger.info.bind(logger)
-        logger.info = (message: string) => {
-          lines.push(message)
-          return original(message)
-        }
-        try {
-          await syncAllPostInsightsJob(getContainer())
-        } finally {
-          logger.info = original
-        }
+        const lines = await captureInfoLogs(() => syncAllPostInsightsJob(getContainer()))
         const { data } = await api.get("/admin/social-posts?limit=50", admin)
         for (const p of data.social_posts) expect(p.insights_sync_status).toBe("success")
         expect(lines.filter((l) => l.includes("scheduled insights sync"))).toEqual([
@@ -253,19 +259,9 @@ medusaIntegrationTestRunner({
           await post(pageId, { instagram_media_id: IG.reel }),
         ]
         process.env.SOCIALS_SYNC_PAGE_SIZE = "2"
-        const logger = getContainer().resolve("logger")
-        const original = logger.info.bind(logger)
-        const lines: string[] = []
-        logger.info = (message: string) => {
-          lines.push(message)
-          return original(message)
-        }
-        try {
-          await syncAllPostInsightsJob(getContainer())
-        } finally {
-          logger.info = original
-          delete process.env.SOCIALS_SYNC_PAGE_SIZE
-        }
+        const lines = await captureInfoLogs(() => syncAllPostInsightsJob(getContainer())).finally(
+          () => delete process.env.SOCIALS_SYNC_PAGE_SIZE
+        )
         expect(lines.filter((l) => l.includes("scheduled insights sync"))).toEqual([
           expect.stringMatching(/4 synced, 1 failed, 0 skipped in 3 page/),
         ])
