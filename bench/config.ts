@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
-import type { WorkloadSpec } from "./workload"
+import type { SeedOrder, WorkloadSpec } from "./workload"
 
 /** What the orchestrator hands to the `medusa exec` scripts (a JSON file named by BENCH_CONFIG). */
 export interface BenchConfig {
   workload: WorkloadSpec
+  seedOrder: SeedOrder
   /** Posts per workflow run (the admin route allows at most 500). */
   pageSize: number
   /** Also run one forced bulk sync per provider (for the per-platform rows). */

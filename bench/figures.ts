@@ -20,8 +20,10 @@ export interface FigureRow {
   peak_rss_mb: number
   db_round_trips_per_post: number
   /** Statements per saved batch (one transaction per account's posts in a page), BEGIN/COMMIT included. */
-  db_round_trips_per_batch: { min: number; max: number; batches: number }
-  /** Statements per page outside the batches' transactions (selecting and loading the page's posts). */
+  db_round_trips_per_batch: { min: number; max: number; batches: number; largest_batch_posts: number }
+  /** Statements per batch by batch size: shows they do not grow with posts (Medusa's MikroORM sends up to 100 rows a statement). */
+  db_round_trips_by_batch_size: Record<string, { batches: number; min: number; max: number }>
+  /** Statements per page besides its batches (selecting and loading the page's posts). */
   db_round_trips_per_page_outside_batches: { min: number; max: number }
 }
 
@@ -43,6 +45,9 @@ function sandboxUnits(phase: PhaseResult, providers: Provider[]): number {
   return [...new Set(providers.map((p) => FAMILY[p]))].reduce((sum, family) => sum + (units[family] ?? 0), 0)
 }
 
+/** Medusa configures MikroORM with batchSize 100: a statement carries at most 100 rows. */
+export const ROWS_PER_STATEMENT = 100
+
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits
 
 export function figureRow(phase: PhaseResult, bound: Pick<ProviderBound, "requests" | "depth">, settings: Settings): FigureRow {
@@ -50,8 +55,17 @@ export function figureRow(phase: PhaseResult, bound: Pick<ProviderBound, "reques
   const posts = phase.pages.reduce((s, p) => s + p.posts, 0)
   const synced = phase.outcomes.success
   const queries = phase.pages.reduce((s, p) => s + p.queries.total, 0)
-  const perBatch = phase.pages.flatMap((p) => p.queries.perTransaction)
-  const outside = phase.pages.filter((p) => p.posts > 0).map((p) => p.queries.outsideTransactions)
+  const batches = phase.pages.flatMap((p) => p.queries.batches)
+  const perBatch = batches.map((b) => b.statements)
+  const outside = phase.pages.filter((p) => p.posts > 0).map((p) => p.queries.outsideBatches)
+  const bySize: FigureRow["db_round_trips_by_batch_size"] = {}
+  for (const b of batches) {
+    const bucket = `${ROWS_PER_STATEMENT * Math.floor((b.posts - 1) / ROWS_PER_STATEMENT) + 1}-${ROWS_PER_STATEMENT * Math.ceil(b.posts / ROWS_PER_STATEMENT)} posts`
+    const entry = (bySize[bucket] ??= { batches: 0, min: Infinity, max: 0 })
+    entry.batches++
+    entry.min = Math.min(entry.min, b.statements)
+    entry.max = Math.max(entry.max, b.statements)
+  }
   const range = (values: number[]) => ({ min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 0 })
   const timeBound = timeBoundMs(bound.requests, bound.depth, settings.concurrency, meanLatency)
   return {
@@ -68,9 +82,11 @@ export function figureRow(phase: PhaseResult, bound: Pick<ProviderBound, "reques
     time_ratio: round(phase.wall_ms / Math.max(1, timeBound), 3),
     latency_p50_ms: Math.round(phase.latency.fetched_p50_ms),
     latency_p95_ms: Math.round(phase.latency.fetched_p95_ms),
-    peak_rss_mb: Math.round(phase.max_rss_mb),
+    // The first (total) run: the kernel's high-water mark, boot included; later runs: sampled during that run.
+    peak_rss_mb: Math.round(phase.name === "total" ? phase.max_rss_mb : phase.peak_rss_mb),
     db_round_trips_per_post: round(queries / Math.max(1, posts), 3),
-    db_round_trips_per_batch: { ...range(perBatch), batches: perBatch.length },
+    db_round_trips_per_batch: { ...range(perBatch), batches: perBatch.length, largest_batch_posts: Math.max(0, ...batches.map((b) => b.posts)) },
+    db_round_trips_by_batch_size: bySize,
     db_round_trips_per_page_outside_batches: range(outside),
   }
 }

@@ -10,6 +10,7 @@ import type { BenchConfig } from "./config"
 import { computeFigures, type Settings } from "./figures"
 import { checkTargets, formatMarkdownTable, formatTable } from "./report"
 import type { RunResult } from "./results"
+import { writeDocsBlock } from "./docs"
 import { replaySpecPlan } from "./spec-plan"
 import { buildWorkload } from "./workload"
 
@@ -30,6 +31,8 @@ interface Args extends Settings {
   heap: boolean
   /** A directory: the measured process writes a V8 CPU profile there. */
   profile?: string
+  seedOrder: "time" | "account"
+  writeDocs: boolean
   /** V8 old-space cap of the measured process, in MB (a deployment setting; unset = Node's default). */
   maxOldSpaceMb?: number
 }
@@ -64,6 +67,8 @@ function parseArgs(argv: string[]): Args {
     redis: flags.has("redis"),
     heap: flags.has("heap"),
     profile: flags.get("profile"),
+    seedOrder: flags.get("order") === "account" ? "account" : "time",
+    writeDocs: flags.has("write-docs"),
     // The worker setting docs/deployment.md recommends; --max-old-space=0 runs with Node's default.
     maxOldSpaceMb: num("max-old-space", DEFAULT_MAX_OLD_SPACE_MB) || undefined,
   }
@@ -115,7 +120,10 @@ export async function main(argv: string[]): Promise<void> {
   let finished = false
   const t = () => performance.now()
 
-  console.log(`bench: ${args.posts} posts over ${args.accounts} accounts, latency ${args.latencyMs}+0..${args.jitterMs} ms, concurrency ${args.concurrency}, pages of ${args.pageSize}`)
+  console.log(
+    `bench: ${args.posts} posts over ${args.accounts} accounts (created in ${args.seedOrder} order), latency ${args.latencyMs}+0..${args.jitterMs} ms, ` +
+      `concurrency ${args.concurrency}, pages of ${args.pageSize}`
+  )
   let t0 = t()
   const { accounts, ...fixtures } = buildWorkload({ posts: args.posts, accounts: args.accounts, seed: args.seed, now })
   const workload = { ...fixtures, accounts }
@@ -142,6 +150,7 @@ export async function main(argv: string[]): Promise<void> {
     if (!args.redis) delete env.REDIS_URL
     const config: BenchConfig = {
       workload: { posts: args.posts, accounts: args.accounts, seed: args.seed, now },
+      seedOrder: args.seedOrder,
       pageSize: args.pageSize,
       perPlatform: args.perPlatform,
       sandboxUrl: sandbox.url,
@@ -206,6 +215,26 @@ export async function main(argv: string[]): Promise<void> {
         `rate_limit_units_per_post ${result.rate_limit_units_per_post}, spec_plan_requests_ratio ${result.spec_plan_requests_ratio}`
     )
     for (const c of targets) console.log(`  [${c.met === "n/a" ? "n/a" : c.met ? "met" : "MISSED"}] ${c.target}: ${c.value}`)
+    if (args.writeDocs) {
+      const m = result.machine
+      const written = writeDocsBlock(path.join(ROOT, "docs", "performance.md"), {
+        posts: args.posts,
+        at: result.at.slice(0, 16).replace("T", " ") + " UTC",
+        machine: `${m.cpus} cores (${m.cpu_model}), ${m.memory_gb} GB, Node ${m.node}, ${m.platform}`,
+        settings:
+          `${args.accounts} accounts, posts created in ${args.seedOrder} order, latency ${args.latencyMs} ms + 0..${args.jitterMs} ms jitter, ` +
+          `concurrency ${args.concurrency}, pages of ${args.pageSize}, measured process --max-old-space-size=${args.maxOldSpaceMb ?? "default"}`,
+        table: formatMarkdownTable(figures),
+        headline:
+          `Headline: \`requests_ratio\` ${result.requests_ratio}, \`time_ratio\` ${result.time_ratio}, \`peak_rss_mb\` ${result.peak_rss_mb} ` +
+          `(${result.baseline_rss_mb} after boot), \`rate_limit_units_per_post\` ${result.rate_limit_units_per_post}, \`spec_plan_requests_ratio\` ${result.spec_plan_requests_ratio}.`,
+        specPlan:
+          `Spec call plan for the same posts: ${sp.requests.total} requests (Instagram ${sp.requests.instagram}, Facebook ${sp.requests.facebook}, ` +
+          `X ${sp.requests.twitter}, LinkedIn ${sp.requests.linkedin}); sequential at this latency that is about ${sp.estimated_sequential_s} s.`,
+        targets,
+      })
+      console.log(written ? `docs/performance.md: figures for ${args.posts} posts updated` : `docs/performance.md has no bench:${args.posts} block: not updated`)
+    }
     finished = true
     console.log(`\nwritten: bench/results/${stamp}.json, bench/results/latest.json (phases: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")})`)
   } finally {

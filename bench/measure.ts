@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks"
+
 /**
  * Instruments the Medusa process the benchmark runs in: platform HTTP requests
  * (with their start / end and the platform post ids they carry), database round
@@ -73,37 +75,50 @@ function decodeSafe(text: string): string {
 export type QueryTally = {
   total: number
   byKind: Record<string, number>
-  /** Statements outside any transaction (selecting and loading the page). */
-  outsideTransactions: number
-  /** Statements of each transaction, BEGIN and COMMIT included (one transaction saves one batch). */
-  perTransaction: number[]
+  /** Statements outside the saving of batches (selecting and loading the page's posts). */
+  outsideBatches: number
+  /** Each saved batch (one account's posts in a page, one transaction): its posts and its statements, BEGIN/COMMIT included. */
+  batches: { posts: number; statements: number }[]
 }
 
 export interface QueryEmitter {
-  on(event: "query", listener: (data: { sql?: string; __knexTxId?: string }) => void): unknown
+  on(event: "query", listener: (data: { sql?: string }) => void): unknown
 }
 
 /**
  * Counts statements sent to PostgreSQL through the shared knex instance (every
- * module's MikroORM uses it as its connection), BEGIN / COMMIT included. `take()`
- * returns what was sent since the previous `take()`.
+ * module's MikroORM uses it as its connection), BEGIN / COMMIT included. Work run
+ * through `batch()` is attributed to that batch (AsyncLocalStorage follows it
+ * through every await). `take()` returns what was sent since the previous `take()`.
  */
-export function countQueries(knex: QueryEmitter): { take(): QueryTally } {
-  let tally: QueryTally = { total: 0, byKind: {}, outsideTransactions: 0, perTransaction: [] }
-  let transactions = new Map<string, number>()
+export function countQueries(knex: QueryEmitter): {
+  take(): QueryTally
+  batch<T>(posts: number, work: () => Promise<T>): Promise<T>
+} {
+  const scope = new AsyncLocalStorage<{ posts: number; statements: number }>()
+  const empty = (): QueryTally => ({ total: 0, byKind: {}, outsideBatches: 0, batches: [] })
+  let tally = empty()
   knex.on("query", (data) => {
     tally.total++
     const kind = (data.sql ?? "").trim().split(/\s+/)[0]?.replace(/;$/, "").toLowerCase() || "unknown"
     tally.byKind[kind] = (tally.byKind[kind] ?? 0) + 1
-    if (data.__knexTxId) transactions.set(data.__knexTxId, (transactions.get(data.__knexTxId) ?? 0) + 1)
-    else tally.outsideTransactions++
+    const batch = scope.getStore()
+    if (batch) batch.statements++
+    else tally.outsideBatches++
   })
   return {
     take: () => {
-      const out = { ...tally, perTransaction: [...transactions.values()] }
-      tally = { total: 0, byKind: {}, outsideTransactions: 0, perTransaction: [] }
-      transactions = new Map()
+      const out = tally
+      tally = empty()
       return out
+    },
+    batch: async (posts, work) => {
+      const record = { posts, statements: 0 }
+      try {
+        return await scope.run(record, work)
+      } finally {
+        tally.batches.push(record)
+      }
     },
   }
 }

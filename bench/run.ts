@@ -33,7 +33,7 @@ export default async function runBench({ container }: ExecArgs) {
   const queries = countQueries(knex)
   const requests = createRequestCounter()
   socials.setRequestHook(requests.onRequest)
-  const persist = timePersistence(socials)
+  const persist = timePersistence(socials, queries.batch)
   const control = (path: string, method = "GET") =>
     fetches.original(`${config.sandboxUrl}/_control/${path}`, { method }).then((r) => r.json() as Promise<Record<string, unknown>>)
 
@@ -158,14 +158,14 @@ async function postLatencies(knex: Knex, pages: PageRecord[], records: FetchReco
 }
 
 /** Time spent saving batches (the module's one-transaction write), to tell database time from waiting on platforms. */
-function timePersistence(socials: SocialsModuleService): { take(): { calls: number; ms: number } } {
+function timePersistence(socials: SocialsModuleService, asBatch: <T>(posts: number, work: () => Promise<T>) => Promise<T>): { take(): { calls: number; ms: number } } {
   const original = socials.persistInsightsSync.bind(socials)
   let calls = 0
   let ms = 0
   socials.persistInsightsSync = async (...args: Parameters<SocialsModuleService["persistInsightsSync"]>) => {
     const start = performance.now()
     try {
-      return await original(...args)
+      return await asBatch(args[0].length, () => original(...args))
     } finally {
       calls++
       ms += performance.now() - start

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework
 import { SOCIALS_MODULE } from "../src/modules/socials"
 import type SocialsModuleService from "../src/modules/socials/service"
 import { readBenchConfig } from "./config"
-import { buildWorkload, platformSeeds, POST_ID_KEY, postSeeds } from "./workload"
+import { buildWorkload, orderedPostSeeds, platformSeeds, POST_ID_KEY } from "./workload"
 
 /** Rows per INSERT: one statement per chunk keeps a 10,000-post seed at a few seconds. */
 const INSERT_CHUNK = 1_000
@@ -40,7 +40,8 @@ export default async function seedBench({ container }: ExecArgs) {
     total += rows.length
     rows = []
   }
-  for (const post of postSeeds(workload)) {
+  // Ids are time-ordered (ULIDs): inserting in this order decides how pages fall.
+  for (const post of orderedPostSeeds(workload, config.seedOrder)) {
     const platformId = platformIdByKey.get(post.platformKey)
     if (!platformId) throw new Error(`no platform seeded for ${post.platformKey}`)
     rows.push({

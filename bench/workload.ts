@@ -88,7 +88,20 @@ export function platformSeeds(accounts: SeedAccounts): PlatformSeed[] {
   return rows
 }
 
-/** Posts in the order a shop would have created them (by platform, then as generated). */
+/**
+ * How the posts' ids are ordered (the bulk sync pages through never-synced posts by id):
+ * "time" creates them in publication order, platforms interleaved, as a shop would;
+ * "account" creates each account's posts together.
+ */
+export type SeedOrder = "time" | "account"
+
+export function orderedPostSeeds(workload: BenchWorkload, order: SeedOrder): PostSeed[] {
+  const seeds = [...postSeeds(workload)]
+  if (order === "account") return seeds.sort((a, b) => (a.platformKey < b.platformKey ? -1 : a.platformKey > b.platformKey ? 1 : 0))
+  return seeds.sort((a, b) => Date.parse(a.posted_at) - Date.parse(b.posted_at))
+}
+
+/** Posts by platform, as generated. */
 export function* postSeeds(workload: BenchWorkload): Generator<PostSeed> {
   for (const m of workload.instagram) {
     const media_type = m.media_product_type === "REELS" ? "REELS" : m.media_type

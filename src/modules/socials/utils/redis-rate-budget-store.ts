@@ -1,27 +1,37 @@
+import { randomUUID } from "node:crypto"
 import type { RateBudgetStore, TakeResult } from "../platforms/http/rate-budget"
 
 /** The subset of an ioredis client the store uses (so tests can pass any client). */
 export type RedisLike = {
   eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>
-  set(key: string, value: string, mode: "PX", ms: number): Promise<unknown>
 }
+
+/**
+ * Redis's own clock, in ms: every process (on every host) measures the window
+ * against the same time, so clock skew between workers cannot widen a budget.
+ */
+const REDIS_NOW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`
 
 /**
  * A rolling-window call budget shared by every Medusa process on one Redis, so
  * two workers together never spend more than the platform allows. Bookings live
- * in a sorted set scored by time; a Lua script makes check-and-book atomic.
+ * in a sorted set scored by time; a Lua script makes check-and-book atomic. A
+ * pause (usage headers near the platform's limit) is a key with a TTL.
  */
 const TAKE_SCRIPT = `
 local key = KEYS[1]
 local pauseKey = KEYS[2]
-local now = tonumber(ARGV[1])
-local units = tonumber(ARGV[2])
-local limit = tonumber(ARGV[3])
-local window = tonumber(ARGV[4])
-local member = ARGV[5]
-local pausedUntil = tonumber(redis.call('GET', pauseKey) or '0')
-if pausedUntil > now then
-  return pausedUntil - now
+${REDIS_NOW}
+local units = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local window = tonumber(ARGV[3])
+local member = ARGV[4]
+local paused = redis.call('PTTL', pauseKey)
+if paused > 0 then
+  return paused
 end
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
 local entries = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
@@ -30,9 +40,6 @@ for i = 1, #entries, 2 do
   used = used + tonumber(string.match(entries[i], ':(%d+)$'))
 end
 if used + units > limit then
-  if #entries == 0 then
-    return window
-  end
   -- Free once enough of the oldest bookings have aged out of the window.
   local freed = 0
   for i = 1, #entries, 2 do
@@ -48,7 +55,18 @@ redis.call('PEXPIRE', key, window)
 return 0
 `
 
+/** Extends a pause, never shortens it: the longest wait any process was told wins. */
+const PAUSE_SCRIPT = `
+local ms = tonumber(ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ms then
+  redis.call('SET', KEYS[1], '1', 'PX', ms)
+end
+return 0
+`
+
 export class RedisRateBudgetStore implements RateBudgetStore {
+  /** Booking members must be unique across processes and hosts, or ZADD would merge two bookings. */
+  private readonly instance = randomUUID()
   private sequence = 0
 
   constructor(private readonly redis: RedisLike, private readonly prefix = "socials:budget:") {}
@@ -57,17 +75,20 @@ export class RedisRateBudgetStore implements RateBudgetStore {
     if (units > limit) {
       return { ok: false, retryAfterMs: windowMs }
     }
-    const member = `${process.pid}-${Date.now()}-${++this.sequence}`
-    const waitMs = Number(
-      await this.redis.eval(TAKE_SCRIPT, 2, this.prefix + key, this.prefix + "pause:" + key, Date.now(), units, limit, windowMs, member)
-    )
+    const member = `${this.instance}-${++this.sequence}`
+    const waitMs = Number(await this.redis.eval(TAKE_SCRIPT, 2, this.prefix + key, this.pauseKey(key), units, limit, windowMs, member))
     return waitMs > 0 ? { ok: false, retryAfterMs: waitMs } : { ok: true }
   }
 
   async pause(key: string, untilMs: number): Promise<void> {
-    const ms = untilMs - Date.now()
+    // Only the duration travels: the deadline is this process's, the TTL Redis's.
+    const ms = Math.ceil(untilMs - Date.now())
     if (ms > 0) {
-      await this.redis.set(this.prefix + "pause:" + key, String(untilMs), "PX", ms)
+      await this.redis.eval(PAUSE_SCRIPT, 1, this.pauseKey(key), ms)
     }
+  }
+
+  private pauseKey(key: string): string {
+    return `${this.prefix}pause:${key}`
   }
 }
