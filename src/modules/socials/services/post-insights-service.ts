@@ -1,5 +1,4 @@
 import type { Logger } from "@medusajs/framework/types"
-import pLimit from "p-limit"
 import type SocialsModuleService from "../service"
 import type { SocialsConfig } from "../platforms/config"
 import type { RateBudgetStore } from "../platforms/http/rate-budget"
@@ -84,11 +83,11 @@ export class PostInsightsService {
     for (const post of due) {
       byPlatform.set(post.platform.id, [...(byPlatform.get(post.platform.id) ?? []), post])
     }
-    // Accounts are independent (own tokens, own budgets): sync them side by side;
-    // inside one account the client batches and p-limit bounds requests in flight.
-    const limit = pLimit(config.concurrency)
+    // Accounts are independent (own tokens, own budgets): sync them side by side.
+    // The platform layer caps HTTP requests in flight per process (`concurrency`,
+    // p-limit), so parallel accounts never exceed it together.
     const groups = await Promise.all(
-      [...byPlatform.values()].map((group) => this.syncPlatformGroup(group[0].platform, group, options.mode, now, limit))
+      [...byPlatform.values()].map((group) => this.syncPlatformGroup(group[0].platform, group, options.mode, now))
     )
     for (const group of groups) {
       outcomes.push(...group)
@@ -148,8 +147,7 @@ export class PostInsightsService {
     platform: PlatformRecord,
     posts: PostRecord[],
     mode: SyncMode,
-    now: Date,
-    limit: ReturnType<typeof pLimit>
+    now: Date
   ): Promise<PostSyncOutcome[]> {
     const { socials } = this.deps
     let secrets: PlatformSecrets = { accessToken: null, refreshToken: null, tokenExpiresAt: null, authType: null }
@@ -197,7 +195,7 @@ export class PostInsightsService {
           })
         },
       }
-      results = await this.callPlatform(platform.provider, ctx, posts, limit)
+      results = await this.callPlatform(platform.provider, ctx, posts)
     }
 
     const fatal = results.find((r) => r.fatal?.isAuth)?.fatal
@@ -216,8 +214,7 @@ export class PostInsightsService {
   private async callPlatform(
     provider: PlatformRecord["provider"],
     ctx: SyncContext,
-    posts: PostRecord[],
-    limit: ReturnType<typeof pLimit>
+    posts: PostRecord[]
   ): Promise<PostSyncResult[]> {
     const targets = (kind: "instagram" | "facebook" | "twitter" | "linkedin") =>
       posts.flatMap((post) => {
@@ -225,7 +222,7 @@ export class PostInsightsService {
         return id ? [targetFor(post, kind, id.id)] : []
       })
     const run = (fn: (c: SyncContext, t: SyncTarget[]) => Promise<PostSyncResult[]>, t: SyncTarget[]) =>
-      t.length ? limit(() => fn(ctx, t)) : Promise.resolve([])
+      t.length ? fn(ctx, t) : Promise.resolve([])
     if (provider === "instagram" || provider === "facebook") {
       // Meta tokens read both the Page and its linked Instagram account: a post
       // cross-published through Meta syncs both sides with the same token.

@@ -1,8 +1,12 @@
 import type SocialsModuleService from "../service"
 import type { SocialsConfig } from "../platforms/config"
 
-/** Position in "oldest sync first" order: a failed sync does not move a post, so the cursor passes it. */
-export type SyncCursor = { synced_at: string | null; id: string }
+/**
+ * Position in "oldest sync first" order (then by platform, so a page holds few
+ * accounts and their batches stay full). A failed sync does not move a post, so
+ * the cursor passes it.
+ */
+export type SyncCursor = { synced_at: string | null; platform_id: string; id: string }
 
 export type SelectPostsForSyncOptions = {
   platform_id?: string
@@ -19,7 +23,10 @@ export type SelectPostsForSyncOptions = {
   synced_before?: string
 }
 
-/** `posted` posts, never-synced first, then the longest-unsynced; ids only (posts are paged, never all loaded). */
+/**
+ * `posted` posts, never-synced first, then the longest-unsynced, grouped by platform
+ * within one sync time; ids only (posts are paged, never all loaded).
+ */
 export async function selectPostIdsForSync(
   socials: SocialsModuleService,
   config: SocialsConfig,
@@ -37,17 +44,15 @@ export async function selectPostIdsForSync(
     and.push({ next_sync_at: { $lte: now } })
   }
   if (options.after) {
-    const { synced_at, id } = options.after
-    and.push(
-      synced_at === null
-        ? { $or: [{ insights_synced_at: null, id: { $gt: id } }, { insights_synced_at: { $ne: null } }] }
-        : {
-            $or: [
-              { insights_synced_at: { $gt: new Date(synced_at) } },
-              { insights_synced_at: new Date(synced_at), id: { $gt: id } },
-            ],
-          }
-    )
+    const { synced_at, platform_id, id } = options.after
+    const sameSyncTime = synced_at === null ? null : new Date(synced_at)
+    const afterWithinSyncTime = [
+      { insights_synced_at: sameSyncTime, platform_id: { $gt: platform_id } },
+      { insights_synced_at: sameSyncTime, platform_id, id: { $gt: id } },
+    ]
+    const laterSyncTime =
+      sameSyncTime === null ? { insights_synced_at: { $ne: null } } : { insights_synced_at: { $gt: sameSyncTime } }
+    and.push({ $or: [...afterWithinSyncTime, laterSyncTime] })
   }
   if (options.stale_only) {
     const staleBefore = Math.min(
@@ -58,11 +63,21 @@ export async function selectPostIdsForSync(
   }
   const posts = await socials.listSocialPosts(
     { $and: and },
-    { select: ["id", "insights_synced_at"], take: options.limit, order: { insights_synced_at: "ASC NULLS FIRST", id: "ASC" } }
+    {
+      select: ["id", "platform_id", "insights_synced_at"],
+      take: options.limit,
+      order: { insights_synced_at: "ASC NULLS FIRST", platform_id: "ASC", id: "ASC" },
+    }
   )
   const last = posts[posts.length - 1]
   return {
     ids: posts.map((p) => p.id),
-    cursor: last ? { id: last.id, synced_at: last.insights_synced_at ? new Date(last.insights_synced_at).toISOString() : null } : null,
+    cursor: last
+      ? {
+          id: last.id,
+          platform_id: (last as { platform_id: string }).platform_id,
+          synced_at: last.insights_synced_at ? new Date(last.insights_synced_at).toISOString() : null,
+        }
+      : null,
   }
 }
