@@ -34,7 +34,7 @@ export async function expectHttpError(promise: Promise<unknown>) {
   try {
     await promise
   } catch (e) {
-    const response = (e as { response?: { status: number; data: { message?: string; type?: string; code?: string } } }).response
+    const response = (e as { response?: { status: number; data: { message?: string; type?: string; code?: string; retry_after?: number } } }).response
     if (response) {
       return response
     }

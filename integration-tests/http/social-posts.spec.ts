@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import type SocialsModuleService from "../../src/modules/socials/service"
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
 
 const TOKEN = "EAAG-very-secret-token-for-posts"
@@ -76,7 +77,7 @@ medusaIntegrationTestRunner({
 
     it("merges insights ids on update and never drops synced metrics", async () => {
       const { data } = await createPost({ platform_id: platformId })
-      const socials = getContainer().resolve("socials")
+      const socials = getContainer().resolve<SocialsModuleService>("socials")
       await socials.updateSocialPosts({
         id: data.social_post.id,
         insights: { instagram_media_id: "17918920912340654", likes: 150, comments: 25, sync_status: "success" },

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_SEED_IDS } from "../../sandbox/meta/seed"
 import { X_SEED_IDS } from "../../sandbox/x/seed"
 import { LINKEDIN_SEED_IDS } from "../../sandbox/linkedin/seed"
+import type SocialsModuleService from "../../src/modules/socials/service"
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
 
@@ -123,10 +124,10 @@ medusaIntegrationTestRunner({
           public_metrics: { ...tweetTemplate.public_metrics, reply_count: 0 },
         })),
       })
-      const socials = getContainer().resolve("socials")
+      const socials = getContainer().resolve<SocialsModuleService>("socials")
       await socials.createSocialPosts([
-        ...fbIds.map((fbId) => ({ platform_id: pageId, status: "posted", insights: { facebook_post_id: fbId } })),
-        ...tweetIds.map((tweetId) => ({ platform_id: x, status: "posted", insights: { twitter_tweet_id: tweetId } })),
+        ...fbIds.map((fbId) => ({ platform_id: pageId, status: "posted" as const, insights: { facebook_post_id: fbId } })),
+        ...tweetIds.map((tweetId) => ({ platform_id: x, status: "posted" as const, insights: { twitter_tweet_id: tweetId } })),
       ])
       const before = sandbox().stats()
 
