@@ -1,9 +1,6 @@
 import { randomBytes } from "crypto"
-import {
-  InjectTransactionManager,
-  MedusaContext,
-  MedusaService,
-} from "@medusajs/framework/utils"
+import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { Context, Logger } from "@medusajs/framework/types"
 import { SocialPlatform, SocialPost, SocialPostInsightsSnapshot } from "./models"
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from "./utils/token-crypto"
@@ -82,8 +79,9 @@ class SocialsModuleService extends MedusaService({
 
   /**
    * Saves one batch of sync results atomically: insights, bookkeeping columns and
-   * snapshots agree even if the process dies mid-batch. A constant number of
-   * statements per batch, whatever its size.
+   * snapshots agree even if the process dies mid-batch. Two statements for the
+   * whole batch, whatever its size (rows travel as one JSON parameter), plus one
+   * when the platform must be reconnected.
    */
   @InjectTransactionManager()
   async persistInsightsSync(
@@ -92,17 +90,41 @@ class SocialsModuleService extends MedusaService({
     platform: { platformId: string; needsReconnect: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
     if (posts.length) {
-      await this.updateSocialPosts(posts, sharedContext)
+      await manager.execute(UPDATE_SYNCED_POSTS, [JSON.stringify(posts)])
     }
     if (snapshots.length) {
-      await this.createSocialPostInsightsSnapshots(snapshots, sharedContext)
+      const rows = snapshots.map((snapshot) => ({ id: generateEntityId(undefined, "socsnap"), ...snapshot }))
+      await manager.execute(INSERT_SNAPSHOTS, [JSON.stringify(rows)])
     }
     if (platform.needsReconnect) {
       await this.updateSocialPlatforms({ id: platform.platformId, status: "needs_reconnect" }, sharedContext)
     }
   }
 }
+
+/** A failed sync sends no insights_synced_at: the last good sync's time stays. */
+const UPDATE_SYNCED_POSTS = `
+  update social_post as p set
+    insights = r.insights,
+    insights_sync_status = r.insights_sync_status,
+    insights_synced_at = coalesce(r.insights_synced_at, p.insights_synced_at),
+    next_sync_at = r.next_sync_at,
+    updated_at = now()
+  from jsonb_to_recordset(?::jsonb) as r(
+    id text, insights jsonb, insights_sync_status text, insights_synced_at timestamptz, next_sync_at timestamptz
+  )
+  where p.id = r.id and p.deleted_at is null`
+
+const INSERT_SNAPSHOTS = `
+  insert into social_post_insights_snapshot
+    (id, post_id, synced_at, likes, comments, shares, saves, impressions, reach, engagement, engagement_rate, video_views)
+  select id, post_id, synced_at, likes, comments, shares, saves, impressions, reach, engagement, engagement_rate, video_views
+  from jsonb_to_recordset(?::jsonb) as r(
+    id text, post_id text, synced_at timestamptz, likes integer, comments integer, shares integer, saves integer,
+    impressions integer, reach integer, engagement integer, engagement_rate real, video_views integer
+  )`
 
 function createBudgetStore(redisUrl: string | undefined): RateBudgetStore {
   if (!redisUrl) {
