@@ -19,5 +19,7 @@ export const POST = async (
   const { result } = await syncAllPostInsightsWorkflow(req.scope).run({
     input: { platform_id: params.platform_id, limit: params.limit ?? SYNC_ALL_DEFAULT_LIMIT, force: params.force },
   })
-  res.json(result)
+  // The keyset cursor is for the scheduled job's paging, not part of the response.
+  const { next_cursor: _cursor, ...summary } = result
+  res.json(summary)
 }
