@@ -16,7 +16,7 @@ export function parseEncryptionKey(raw: string | undefined, source = ENCRYPTION_
   if (!raw) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `${source} is not set. Generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`
+      `${source} is not set. Generate one with: openssl rand -base64 32`
     )
   }
   const trimmed = raw.trim()
