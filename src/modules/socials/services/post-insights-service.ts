@@ -61,7 +61,7 @@ export class PostInsightsService {
 
   /** The dispatcher: one post or many, any mix of platforms. */
   async syncPostsByIds(ids: string[], options: { force?: boolean; mode: SyncMode }): Promise<PostSyncOutcome[]> {
-    const { socials, config } = this.deps
+    const { socials } = this.deps
     const now = new Date()
     const posts = (await socials.listSocialPosts({ id: ids }, { relations: ["platform"], take: ids.length })) as PostRecord[]
     const found = new Set(posts.map((p) => p.id))
@@ -81,7 +81,12 @@ export class PostInsightsService {
 
     const byPlatform = new Map<string, PostRecord[]>()
     for (const post of due) {
-      byPlatform.set(post.platform.id, [...(byPlatform.get(post.platform.id) ?? []), post])
+      const group = byPlatform.get(post.platform.id)
+      if (group) {
+        group.push(post)
+      } else {
+        byPlatform.set(post.platform.id, [post])
+      }
     }
     // Accounts are independent (own tokens, own budgets): sync them side by side.
     // The platform layer caps HTTP requests in flight per process (`concurrency`,

@@ -51,7 +51,12 @@ export type SnapshotRow = {
 export function buildPersistence(posts: PostRecord[], results: PostSyncResult[], now: Date, commentsLimit: number) {
   const byPost = new Map<string, PostSyncResult[]>()
   for (const result of results) {
-    byPost.set(result.targetId, [...(byPost.get(result.targetId) ?? []), result])
+    const own = byPost.get(result.targetId)
+    if (own) {
+      own.push(result)
+    } else {
+      byPost.set(result.targetId, [result])
+    }
   }
   const rows: PostUpdateRow[] = []
   const snapshots: SnapshotRow[] = []
