@@ -1,4 +1,4 @@
-import type { MediaType, PlatformPostIds, PostInsights, PostStatus, SocialProvider } from "./types"
+import type { MediaType, PlatformPostIds, PostInsights, PostStatus, SocialPlatform, SocialProvider } from "./types"
 
 export const PROVIDER_LABELS: Record<SocialProvider, string> = {
   facebook: "Facebook",
@@ -9,6 +9,10 @@ export const PROVIDER_LABELS: Record<SocialProvider, string> = {
 
 export const providerLabel = (provider: string | undefined | null) =>
   (provider && PROVIDER_LABELS[provider as SocialProvider]) || provider || "Unknown platform"
+
+/** Connected accounts as select options: "Shop Page (Facebook)". */
+export const platformOptions = (platforms: readonly Pick<SocialPlatform, "id" | "name" | "provider">[] | undefined) =>
+  (platforms ?? []).map((p) => ({ value: p.id, label: `${p.name} (${providerLabel(p.provider)})` }))
 
 /** The id field a post of each provider is read by, with what a merchant recognizes it as. */
 export const PLATFORM_POST_ID_FIELDS: Record<

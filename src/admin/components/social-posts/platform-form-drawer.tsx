@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Input, Select, Text, toast } from "@medusajs/ui"
+import { Alert, Drawer, Input, Text, toast } from "@medusajs/ui"
 import { FormEvent, useEffect, useState } from "react"
 import { useCreateSocialPlatform, useUpdateSocialPlatform } from "../../hooks/api/post-insights"
 import { fieldErrorsFrom } from "../../lib/api-error"
@@ -11,7 +11,9 @@ import {
   type SocialPlatformPayload,
   type SocialProvider,
 } from "../../lib/types"
+import { DrawerFormActions } from "./drawer-form-actions"
 import { FormField } from "./form-field"
+import { optionsOf, SelectField } from "./select-field"
 import { TokenStatus } from "./token-status"
 
 export type PlatformFormMode = "create" | "edit" | "reconnect"
@@ -154,20 +156,17 @@ export const PlatformFormDrawer = ({
                 <FormField id="platform-name" label="Name" error={errors.name}>
                   <Input id="platform-name" value={form.name} onChange={(e) => set("name", e.target.value)} placeholder="Shop Page" aria-invalid={Boolean(errors.name)} />
                 </FormField>
-                <FormField id="platform-provider" label="Platform" error={errors.provider}>
-                  <Select value={form.provider || undefined} onValueChange={(v) => set("provider", v as SocialProvider)} disabled={mode !== "create"}>
-                    <Select.Trigger id="platform-provider" aria-invalid={Boolean(errors.provider)}>
-                      <Select.Value placeholder="Choose a platform" />
-                    </Select.Trigger>
-                    <Select.Content>
-                      {SOCIAL_PROVIDERS.map((p) => (
-                        <Select.Item key={p} value={p}>
-                          {PROVIDER_LABELS[p]}
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </FormField>
+                <SelectField
+                  id="platform-provider"
+                  label="Platform"
+                  error={errors.provider}
+                  value={form.provider || undefined}
+                  onValueChange={(v) => set("provider", v)}
+                  options={optionsOf(SOCIAL_PROVIDERS, PROVIDER_LABELS)}
+                  placeholder="Choose a platform"
+                  disabled={mode !== "create"}
+                  invalid={Boolean(errors.provider)}
+                />
                 <FormField id="platform-account-id" label={accountHint?.label ?? "Account id"} optional error={errors.account_id}>
                   <Input
                     id="platform-account-id"
@@ -208,31 +207,20 @@ export const PlatformFormDrawer = ({
               <Input id="platform-token-expires" type="datetime-local" value={form.token_expires_at} onChange={(e) => set("token_expires_at", e.target.value)} />
             </FormField>
             {mode === "edit" && (
-              <FormField id="platform-status" label="Status" error={errors.status}>
-                <Select value={form.status} onValueChange={(v) => set("status", v as PlatformStatus)}>
-                  <Select.Trigger id="platform-status">
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {PLATFORM_STATUSES.map((s) => (
-                      <Select.Item key={s} value={s}>
-                        {STATUS_LABELS[s]}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </FormField>
+              <SelectField
+                id="platform-status"
+                label="Status"
+                error={errors.status}
+                value={form.status}
+                onValueChange={(v) => set("status", v)}
+                options={optionsOf(PLATFORM_STATUSES, STATUS_LABELS)}
+              />
             )}
           </Drawer.Body>
           <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={isPending} data-testid="platform-form-submit">
+            <DrawerFormActions isPending={isPending} submitTestId="platform-form-submit">
               {mode === "create" ? "Connect" : mode === "reconnect" ? "Reconnect" : "Save"}
-            </Button>
+            </DrawerFormActions>
           </Drawer.Footer>
         </form>
       </Drawer.Content>

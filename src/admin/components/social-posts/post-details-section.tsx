@@ -1,12 +1,14 @@
-import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
-import { Container, DropdownMenu, Heading, IconButton, Text, toast, usePrompt } from "@medusajs/ui"
+import { PencilSquare, Trash } from "@medusajs/icons"
+import { Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useDeleteSocialPost } from "../../hooks/api/post-insights"
+import { useConfirmedDelete } from "../../hooks/use-confirmed-delete"
 import { formatDateTime } from "../../lib/format"
 import { MEDIA_TYPE_LABELS, platformPostIdOf, providerLabel } from "../../lib/platforms"
 import { safeHref } from "../../lib/safe-href"
 import type { SocialPost } from "../../lib/types"
+import { ActionMenu } from "./action-menu"
 import { PlatformStatusBadge, PostStatusBadge } from "./status-badges"
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -20,28 +22,20 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
 
 /** The post itself: platform, status, ids and links; edit and delete. */
 export const PostDetailsSection = ({ post, onEdit }: { post: SocialPost; onEdit: () => void }) => {
-  const prompt = usePrompt()
+  const confirmDelete = useConfirmedDelete()
   const navigate = useNavigate()
   const { mutateAsync: deletePost } = useDeleteSocialPost(post.id)
   const url = safeHref(post.post_url)
 
-  const onDelete = async () => {
-    const confirmed = await prompt({
+  const onDelete = () =>
+    confirmDelete({
       title: "Delete this post?",
       description: "Its insights and history are deleted with it. The post stays on the platform.",
-      confirmText: "Delete",
-      cancelText: "Cancel",
-      variant: "danger",
+      remove: deletePost,
+      successMessage: "Post deleted",
+      errorMessage: "Could not delete the post",
+      onDeleted: () => navigate("/social-posts", { replace: true }),
     })
-    if (!confirmed) return
-    try {
-      await deletePost()
-      toast.success("Post deleted")
-      navigate("/social-posts", { replace: true })
-    } catch (e) {
-      toast.error("Could not delete the post", { description: (e as Error).message })
-    }
-  }
 
   return (
     <Container className="divide-y p-0" data-testid="post-details">
@@ -56,24 +50,10 @@ export const PostDetailsSection = ({ post, onEdit }: { post: SocialPost; onEdit:
         </div>
         <div className="flex shrink-0 items-center gap-x-2">
           <PostStatusBadge status={post.status} />
-          <DropdownMenu>
-            <DropdownMenu.Trigger asChild>
-              <IconButton size="small" variant="transparent" aria-label="Post actions">
-                <EllipsisHorizontal />
-              </IconButton>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              <DropdownMenu.Item onClick={onEdit} className="gap-x-2">
-                <PencilSquare className="text-ui-fg-subtle" />
-                Edit
-              </DropdownMenu.Item>
-              <DropdownMenu.Separator />
-              <DropdownMenu.Item onClick={onDelete} className="gap-x-2">
-                <Trash className="text-ui-fg-subtle" />
-                Delete
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu>
+          <ActionMenu
+            label="Post actions"
+            groups={[[{ label: "Edit", icon: PencilSquare, onClick: onEdit }], [{ label: "Delete", icon: Trash, onClick: onDelete }]]}
+          />
         </div>
       </div>
       <Row label="Platform">

@@ -1,8 +1,8 @@
-import { Alert, Button, Drawer, Input, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { Alert, Drawer, Input, Text, Textarea, toast } from "@medusajs/ui"
 import { FormEvent, useEffect, useMemo, useState } from "react"
 import { useCreateSocialPost, useSocialPlatforms, useUpdateSocialPost } from "../../hooks/api/post-insights"
 import { fieldErrorsFrom } from "../../lib/api-error"
-import { MEDIA_TYPE_LABELS, PLATFORM_POST_ID_FIELDS, POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
+import { MEDIA_TYPE_LABELS, PLATFORM_POST_ID_FIELDS, platformOptions, POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
 import {
   MEDIA_TYPES,
   POST_STATUSES,
@@ -13,10 +13,16 @@ import {
   type SocialPostPayload,
   type SocialProvider,
 } from "../../lib/types"
+import { DrawerFormActions } from "./drawer-form-actions"
 import { FormField } from "./form-field"
+import { optionsOf, SelectField, SelectInput, type SelectOption } from "./select-field"
 
 const NONE = "__none__"
 const ID_FIELDS = ["facebook_post_id", "instagram_media_id", "twitter_tweet_id", "linkedin_post_urn"] as const
+const MEDIA_TYPE_OPTIONS: SelectOption<MediaType | typeof NONE>[] = [
+  { value: NONE, label: "Not set" },
+  ...optionsOf(MEDIA_TYPES, MEDIA_TYPE_LABELS),
+]
 const FIELDS = ["platform_id", "name", "caption", "status", "post_url", "posted_at", "media_type", ...ID_FIELDS] as const
 
 type FormState = {
@@ -199,18 +205,14 @@ export const PostFormDrawer = ({
                   No platform connected yet. Connect one on the Platforms page first.
                 </Text>
               ) : (
-                <Select value={form.platform_id || undefined} onValueChange={(v) => set("platform_id", v)}>
-                  <Select.Trigger id="post-platform" aria-invalid={Boolean(errors.platform_id)}>
-                    <Select.Value placeholder={platformsLoading ? "Loading…" : "Choose a platform"} />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {platforms?.map((p) => (
-                      <Select.Item key={p.id} value={p.id}>
-                        {p.name} ({providerLabel(p.provider)})
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
+                <SelectInput
+                  id="post-platform"
+                  value={form.platform_id || undefined}
+                  onValueChange={(v) => set("platform_id", v)}
+                  options={platformOptions(platforms)}
+                  placeholder={platformsLoading ? "Loading…" : "Choose a platform"}
+                  invalid={Boolean(errors.platform_id)}
+                />
               )}
             </FormField>
             <FormField
@@ -255,35 +257,23 @@ export const PostFormDrawer = ({
               <Textarea id="post-caption" value={form.caption} onChange={(e) => set("caption", e.target.value)} rows={3} aria-invalid={Boolean(errors.caption)} />
             </FormField>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <FormField id="post-status" label="Status" error={errors.status}>
-                <Select value={form.status} onValueChange={(v) => set("status", v as PostStatus)}>
-                  <Select.Trigger id="post-status">
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {POST_STATUSES.map((s) => (
-                      <Select.Item key={s} value={s}>
-                        {POST_STATUS_LABELS[s]}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </FormField>
-              <FormField id="post-media-type" label="Media type" optional error={errors.media_type}>
-                <Select value={form.media_type} onValueChange={(v) => set("media_type", v as FormState["media_type"])}>
-                  <Select.Trigger id="post-media-type">
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    <Select.Item value={NONE}>Not set</Select.Item>
-                    {MEDIA_TYPES.map((m) => (
-                      <Select.Item key={m} value={m}>
-                        {MEDIA_TYPE_LABELS[m]}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </FormField>
+              <SelectField
+                id="post-status"
+                label="Status"
+                error={errors.status}
+                value={form.status}
+                onValueChange={(v) => set("status", v)}
+                options={optionsOf(POST_STATUSES, POST_STATUS_LABELS)}
+              />
+              <SelectField
+                id="post-media-type"
+                label="Media type"
+                optional
+                error={errors.media_type}
+                value={form.media_type}
+                onValueChange={(v) => set("media_type", v)}
+                options={MEDIA_TYPE_OPTIONS}
+              />
             </div>
             <FormField id="post-url" label="Post URL" optional error={errors.post_url}>
               <Input id="post-url" type="url" value={form.post_url} onChange={(e) => set("post_url", e.target.value)} placeholder="https://…" aria-invalid={Boolean(errors.post_url)} />
@@ -293,14 +283,9 @@ export const PostFormDrawer = ({
             </FormField>
           </Drawer.Body>
           <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={isPending} data-testid="post-form-submit">
+            <DrawerFormActions isPending={isPending} submitTestId="post-form-submit">
               {isEdit ? "Save" : "Add post"}
-            </Button>
+            </DrawerFormActions>
           </Drawer.Footer>
         </form>
       </Drawer.Content>

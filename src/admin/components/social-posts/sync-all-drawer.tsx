@@ -1,9 +1,11 @@
-import { Alert, Button, Checkbox, Drawer, Input, Label, Select, Text } from "@medusajs/ui"
+import { Alert, Button, Checkbox, Drawer, Input, Label, Text } from "@medusajs/ui"
 import { FormEvent, useEffect, useState } from "react"
 import { useSocialPlatforms, useSyncAllPostInsights } from "../../hooks/api/post-insights"
 import { adviceFor, toApiFailure } from "../../lib/api-error"
-import { providerLabel } from "../../lib/platforms"
+import { platformOptions } from "../../lib/platforms"
+import { DrawerFormActions } from "./drawer-form-actions"
 import { FormField } from "./form-field"
+import { SelectField } from "./select-field"
 import { SyncAllSummary } from "./sync-all-summary"
 
 const ALL = "__all__"
@@ -47,21 +49,14 @@ export const SyncAllDrawer = ({ open, onOpenChange }: { open: boolean; onOpenCha
                   Fetches the latest numbers of posted posts, the least recently synced first. Each platform's rate limits are
                   respected; one post failing never stops the others.
                 </Text>
-                <FormField id="sync-all-platform" label="Platform">
-                  <Select value={platformId} onValueChange={setPlatformId} disabled={isPending}>
-                    <Select.Trigger id="sync-all-platform">
-                      <Select.Value />
-                    </Select.Trigger>
-                    <Select.Content>
-                      <Select.Item value={ALL}>All platforms</Select.Item>
-                      {platforms?.map((p) => (
-                        <Select.Item key={p.id} value={p.id}>
-                          {p.name} ({providerLabel(p.provider)})
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </FormField>
+                <SelectField
+                  id="sync-all-platform"
+                  label="Platform"
+                  value={platformId}
+                  onValueChange={setPlatformId}
+                  options={[{ value: ALL, label: "All platforms" }, ...platformOptions(platforms)]}
+                  disabled={isPending}
+                />
                 <FormField id="sync-all-limit" label="Up to this many posts" error={limitError}>
                   <Input id="sync-all-limit" type="number" min={1} max={500} value={limit} onChange={(e) => setLimit(e.target.value)} disabled={isPending} />
                 </FormField>
@@ -96,16 +91,9 @@ export const SyncAllDrawer = ({ open, onOpenChange }: { open: boolean; onOpenCha
                 </Button>
               </>
             ) : (
-              <>
-                <Drawer.Close asChild>
-                  <Button size="small" variant="secondary" type="button" disabled={isPending}>
-                    Cancel
-                  </Button>
-                </Drawer.Close>
-                <Button size="small" type="submit" isLoading={isPending} data-testid="sync-all-submit">
-                  {isPending ? "Syncing…" : "Start sync"}
-                </Button>
-              </>
+              <DrawerFormActions isPending={isPending} submitTestId="sync-all-submit" cancelDisabled={isPending}>
+                {isPending ? "Syncing…" : "Start sync"}
+              </DrawerFormActions>
             )}
           </Drawer.Footer>
         </form>
