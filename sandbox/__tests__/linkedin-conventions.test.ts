@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { LINKEDIN_DEMO_TOKENS, LINKEDIN_SEED_IDS } from "../linkedin/seed"
-import { enc, liGet, list, startPinned, type Pinned } from "./x-linkedin-support"
+import { enc, liGet, list, usePinned } from "./x-linkedin-support"
 
 const ID = LINKEDIN_SEED_IDS
 const ORG = "urn:li:organization:90000001"
 const STATS = `/rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${enc(ORG)}`
 
 describe("LinkedIn /rest conventions: versions, protocol header, tokens, URN encoding", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterEach(() => {
+  const p = usePinned(() => {
     p.sb.setOptions({ linkedin: {} })
-  })
-  afterAll(async () => {
-    await p.sb.stop()
   })
 
   it("answers 426 without LinkedIn-Version, and for sunset or future versions", async () => {

@@ -1,23 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { LINKEDIN_DEMO_TOKENS, LINKEDIN_SEED_IDS } from "../linkedin/seed"
-import { DAY_MS, enc, formPost, liGet, NOW, startPinned, type Pinned } from "./x-linkedin-support"
+import { DAY_MS, enc, formPost, liGet, NOW, usePinned } from "./x-linkedin-support"
 
 const ID = LINKEDIN_SEED_IDS
 const ACTIONS = `/rest/socialActions/${enc(ID.example)}`
 const METADATA = `/rest/socialMetadata/${enc(ID.example)}`
 
 describe("LinkedIn daily quotas and POST /oauth/v2/accessToken", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterEach(() => {
+  const p = usePinned(() => {
     p.sb.setOptions({ linkedin: {}, rateLimits: true, issuedTokenTtlSeconds: undefined })
     p.sb.reset()
     p.clock.now = NOW
-  })
-  afterAll(async () => {
-    await p.sb.stop()
   })
 
   it("answers the bare APPLICATION DAY 429 once the app's daily quota of a resource is spent, until midnight UTC", async () => {

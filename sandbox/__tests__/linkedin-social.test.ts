@@ -1,19 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { LINKEDIN_SEED_IDS } from "../linkedin/seed"
-import { enc, liGet, list, startPinned, type Pinned } from "./x-linkedin-support"
+import { enc, liGet, list, usePinned } from "./x-linkedin-support"
 
 const ID = LINKEDIN_SEED_IDS
 
 describe("LinkedIn socialActions, comments and socialMetadata", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterEach(() => {
+  const p = usePinned(() => {
     p.sb.setOptions({ linkedin: {} })
-  })
-  afterAll(async () => {
-    await p.sb.stop()
   })
 
   it("GET socialActions/{urn}: the spec's example (45 likes, 8 comments) in the §5.3 shape", async () => {

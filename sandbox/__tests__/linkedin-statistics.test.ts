@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { LINKEDIN_SEED_IDS } from "../linkedin/seed"
-import { DAY_MS, enc, liGet, list, NOW, startPinned, type Pinned } from "./x-linkedin-support"
+import { DAY_MS, enc, liGet, list, NOW, usePinned } from "./x-linkedin-support"
 
 const ID = LINKEDIN_SEED_IDS
 const ORG = "urn:li:organization:90000001"
@@ -9,15 +9,8 @@ const video = (urn: string, type: string, aggregation = "ALL") =>
   `/rest/videoAnalytics?q=entity&entity=${enc(urn)}&type=${type}&aggregation=${aggregation}`
 
 describe("LinkedIn share statistics and video analytics", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterEach(() => {
+  const p = usePinned(() => {
     p.sb.setOptions({ linkedin: {} })
-  })
-  afterAll(async () => {
-    await p.sb.stop()
   })
 
   it("answers per-post lifetime statistics with engagement = (clicks+likes+comments+shares)/impressions", async () => {

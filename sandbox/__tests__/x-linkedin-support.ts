@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from "vitest"
 import { startSandbox, type SandboxHandle } from "../server"
 import type { SandboxOptions } from "../types"
 import { LINKEDIN_DEMO_TOKENS } from "../linkedin/seed"
@@ -19,6 +20,26 @@ export async function startPinned(options: SandboxOptions = {}): Promise<Pinned>
   const clock = { now: NOW }
   const sb = await startSandbox({ ...options, now: () => clock.now })
   return { sb, clock }
+}
+
+/**
+ * A pinned sandbox for the enclosing `describe`: started before its tests, stopped after them,
+ * with `cleanUp` run after each test. The returned object is filled in once the sandbox runs.
+ */
+export function usePinned(cleanUp?: (p: Pinned) => void, options: SandboxOptions = {}): Pinned {
+  const p = {} as Pinned
+  beforeAll(async () => {
+    Object.assign(p, await startPinned(options))
+  })
+  if (cleanUp) {
+    afterEach(() => {
+      cleanUp(p)
+    })
+  }
+  afterAll(async () => {
+    await p.sb.stop()
+  })
+  return p
 }
 
 export interface Answer {

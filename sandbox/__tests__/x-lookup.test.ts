@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { X_DEMO_TOKENS, X_SEED_IDS } from "../x/seed"
-import { startPinned, xGet, type Pinned } from "./x-linkedin-support"
+import { usePinned, xGet } from "./x-linkedin-support"
 
 const ID = X_SEED_IDS
 const NOT_FOUND_TYPE = "https://api.twitter.com/2/problems/resource-not-found"
 
 describe("X GET /2/tweets and /2/tweets/:id", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterAll(async () => {
-    await p.sb.stop()
-  })
+  const p = usePinned()
 
   it("answers the spec's example metrics in public_metrics", async () => {
     const res = await xGet(p.sb, `/2/tweets/${ID.example}?tweet.fields=public_metrics,created_at,conversation_id,author_id`)

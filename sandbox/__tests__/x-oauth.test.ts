@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { X_DEMO_TOKENS, X_SEED_IDS } from "../x/seed"
-import { formPost, startPinned, xGet, type Pinned } from "./x-linkedin-support"
+import { formPost, usePinned, xGet } from "./x-linkedin-support"
 
 describe("X POST /2/oauth2/token (refresh grant, rotating refresh tokens)", () => {
-  let p: Pinned
+  const p = usePinned()
   let url: string
-  beforeAll(async () => {
-    p = await startPinned()
+  beforeAll(() => {
     url = `${p.sb.urls.x}/2/oauth2/token`
-  })
-  afterAll(async () => {
-    await p.sb.stop()
   })
 
   const refresh = (refreshToken: string) =>

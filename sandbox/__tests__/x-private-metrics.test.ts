@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { X_DEMO_TOKENS, X_SEED_IDS } from "../x/seed"
-import { startPinned, xGet, type Pinned } from "./x-linkedin-support"
+import { usePinned, xGet } from "./x-linkedin-support"
 
 const ID = X_SEED_IDS
 const PRIVATE = "tweet.fields=public_metrics,non_public_metrics,organic_metrics"
 const FIELD_ERROR_TYPE = "https://api.twitter.com/2/problems/not-authorized-for-field"
 
 describe("X private metrics (user context, own post, ≤30 days)", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterEach(() => {
+  const p = usePinned(() => {
     p.sb.setOptions({ x: {} })
-  })
-  afterAll(async () => {
-    await p.sb.stop()
   })
 
   it("serves non_public_metrics and organic_metrics of the author's own recent post", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { X_DEMO_TOKENS, X_SEED_IDS } from "../x/seed"
-import { NOW, startPinned, xGet, type Pinned } from "./x-linkedin-support"
+import { NOW, usePinned, xGet } from "./x-linkedin-support"
 
 const ID = X_SEED_IDS
 const SEARCH = `/2/tweets/search/recent?query=conversation_id:${ID.example}`
@@ -14,17 +14,10 @@ function limits(res: { headers: Headers }): { limit: number; remaining: number; 
 }
 
 describe("X rate limits (15-minute windows per token and endpoint) and usage cap", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterEach(() => {
+  const p = usePinned(() => {
     p.sb.setOptions({ x: {}, rateLimits: true })
     p.sb.reset()
     p.clock.now = NOW
-  })
-  afterAll(async () => {
-    await p.sb.stop()
   })
 
   it("sends the §4.3 limits for user and app tokens, with a reset in epoch seconds", async () => {

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { X_DEMO_TOKENS, X_SEED_IDS } from "../x/seed"
-import { DAY_MS, startPinned, xGet, type Pinned } from "./x-linkedin-support"
+import { DAY_MS, usePinned, xGet } from "./x-linkedin-support"
 
 const ID = X_SEED_IDS
 const search = (conversation: string, extra = ""): string =>
   `/2/tweets/search/recent?query=conversation_id:${conversation}&tweet.fields=created_at,public_metrics,author_id,conversation_id${extra}`
 
 describe("X GET /2/tweets/search/recent (replies of a conversation)", () => {
-  let p: Pinned
-  beforeAll(async () => {
-    p = await startPinned()
-  })
-  afterAll(async () => {
-    await p.sb.stop()
-  })
+  const p = usePinned()
 
   it("pages 130 recent replies as 100 + 30 with next_token, newest first, skipping replies over 7 days old", async () => {
     const first = await xGet(p.sb, search(ID.manyReplies, "&max_results=100&expansions=author_id"))

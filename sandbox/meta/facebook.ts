@@ -1,4 +1,5 @@
 import type { CommentFixture, FacebookPostFixture, FacebookReactionType } from "../types"
+import { renderCommentEdge, renderCommentNode, repliesOf, sortByCreated, summaryRequested, type CommentEdgeRequest, type CommentEdgeStyle, type EdgeComment } from "./comments"
 import { facebookInsights } from "./facebook-insights"
 import { plainFields, type FieldSpec } from "./fields"
 import { graphError, pagesReadEngagementRequired, permissionsError } from "./graph-errors"
@@ -87,39 +88,37 @@ export function renderFacebookPost(scope: GraphScope, post: FacebookPostFixture,
 
 /* ------------------------------ comments ------------------------------ */
 
-interface FlatComment {
-  comment: CommentFixture
-  parentId?: string
+const FB_COMMENTS: CommentEdgeStyle = {
+  nodeType: "Comment",
+  textField: "message",
+  timeField: "created_time",
+  defaultFields: DEFAULT_COMMENT_FIELDS,
+  defaultLimit: FB_DEFAULT_LIMIT,
+  maxLimit: FB_MAX_LIMIT,
 }
 
 export function facebookComments(
   scope: GraphScope,
   post: FacebookPostFixture,
-  req: { order?: string | null; filter?: string | null; limit?: string | null; after?: string | null; before?: string | null; summary?: string | null; fields?: FieldSpec[] }
+  req: CommentEdgeRequest & { order?: string | null; filter?: string | null; summary?: string | null }
 ): Rendered<Record<string, unknown>> {
   const order = req.order ?? undefined
   if (order && !["chronological", "reverse_chronological", "ranked"].includes(order)) {
     return graphError(100, "(#100) param order must be one of {CHRONOLOGICAL, REVERSE_CHRONOLOGICAL, RANKED}")
   }
   const stream = req.filter === "stream"
-  const flat: FlatComment[] = stream
+  const flat: EdgeComment[] = stream
     ? post.comments.flatMap((c) => [{ comment: c }, ...(c.replies ?? []).map((r) => ({ comment: r, parentId: c.id }))])
     : post.comments.map((c) => ({ comment: c }))
-  const sign = order === "reverse_chronological" ? -1 : 1
-  flat.sort((a, b) => sign * (Date.parse(a.comment.created_time) - Date.parse(b.comment.created_time)))
-  const fields = req.fields ?? plainFields(DEFAULT_COMMENT_FIELDS)
-  const wantsSummary = req.summary !== undefined && req.summary !== null && req.summary !== "false"
-  return renderEdge({
-    scope,
+  sortByCreated(flat, (f) => f.comment.created_time, order === "reverse_chronological" ? -1 : 1)
+  const wantsSummary = summaryRequested(req.summary)
+  return renderCommentEdge(scope, {
+    style: FB_COMMENTS,
     items: flat,
-    key: (f) => f.comment.id,
-    limit: parseLimit(req.limit, FB_DEFAULT_LIMIT, FB_MAX_LIMIT),
-    after: req.after,
-    before: req.before,
     path: `${post.id}/comments`,
-    fields: req.fields,
+    req,
     linkParams: { order, filter: req.filter ?? undefined, summary: wantsSummary ? "true" : undefined },
-    render: (f) => renderFacebookComment(scope, post, f.comment, fields, f.parentId),
+    render: (f, fields) => renderFacebookComment(scope, post, f.comment, fields, f.parentId),
     // total_count follows the filter: top-level only unless filter=stream (comments reference).
     summary: wantsSummary ? { order: order ?? "ranked", total_count: flat.length, can_comment: true } : undefined,
   })
@@ -132,16 +131,10 @@ function renderFacebookComment(
   specs: FieldSpec[],
   parentId: string | undefined
 ): Rendered<Record<string, unknown>> {
-  const resolve: FieldResolver = (spec) => {
+  return renderCommentNode(FB_COMMENTS, comment, specs, (spec) => {
     switch (spec.name) {
-      case "message":
-        return comment.text
-      case "created_time":
-        return graphTime(comment.created_time)
       case "from":
         return { name: comment.from.name, id: comment.from.id }
-      case "like_count":
-        return comment.like_count
       case "comment_count":
         return comment.replies?.length ?? 0
       case "parent":
@@ -156,25 +149,20 @@ function renderFacebookComment(
       case "message_tags":
         return OMIT
       case "comments": {
-        const replies = [...(comment.replies ?? [])].sort((a, b) => Date.parse(a.created_time) - Date.parse(b.created_time))
-        const fields = spec.children ?? plainFields(DEFAULT_COMMENT_FIELDS)
-        const wantsSummary = spec.modifiers.summary !== undefined && spec.modifiers.summary !== "false"
-        return renderEdge({
-          scope,
+        const replies = repliesOf(comment)
+        return renderCommentEdge(scope, {
+          style: FB_COMMENTS,
           items: replies,
-          key: (r) => r.id,
-          limit: parseLimit(spec.modifiers.limit, FB_DEFAULT_LIMIT, FB_MAX_LIMIT),
           path: `${comment.id}/comments`,
-          fields: spec.children,
-          render: (r) => renderFacebookComment(scope, post, r, fields, comment.id),
-          summary: wantsSummary ? { order: "chronological", total_count: replies.length, can_comment: true } : undefined,
+          req: { limit: spec.modifiers.limit, fields: spec.children },
+          render: (r, fields) => renderFacebookComment(scope, post, r.comment, fields, comment.id),
+          summary: summaryRequested(spec.modifiers.summary) ? { order: "chronological", total_count: replies.length, can_comment: true } : undefined,
         })
       }
       default:
         return undefined
     }
-  }
-  return renderNode(comment.id, specs, "Comment", resolve)
+  })
 }
 
 /* ------------------------------ reactions ------------------------------ */

@@ -1,9 +1,10 @@
 import type { CommentFixture, InstagramMediaFixture } from "../types"
-import { plainFields, type FieldSpec } from "./fields"
+import { renderCommentEdge, renderCommentNode, repliesOf, sortByCreated, type CommentEdgeRequest, type CommentEdgeStyle } from "./comments"
+import type { FieldSpec } from "./fields"
 import { noPermission } from "./graph-errors"
 import { instagramInsights, parseMetricList } from "./instagram-insights"
-import { OMIT, renderEdge, renderNode, type FieldResolver } from "./render"
-import { graphTime, hasPermission, parseLimit, type GraphScope, type Rendered } from "./scope"
+import { OMIT, renderNode, type FieldResolver } from "./render"
+import { graphTime, hasPermission, type GraphScope, type Rendered } from "./scope"
 
 /** "Returns only 50 comments per query" (§1.6), whatever `limit` asks for. */
 const IG_COMMENTS_MAX = 50
@@ -96,25 +97,25 @@ export function renderInstagramMedia(scope: GraphScope, media: InstagramMediaFix
   return renderNode(media.id, specs, "IGMedia", resolve)
 }
 
+const IG_COMMENTS: CommentEdgeStyle = {
+  nodeType: "IGComment",
+  textField: "text",
+  timeField: "timestamp",
+  defaultFields: DEFAULT_COMMENT_FIELDS,
+  defaultLimit: IG_COMMENTS_MAX,
+  maxLimit: IG_COMMENTS_MAX,
+}
+
 /** Top-level only, newest first, at most 50 a page, no `since` (§1.6). */
-export function instagramComments(
-  scope: GraphScope,
-  media: InstagramMediaFixture,
-  req: { limit?: string | null; after?: string | null; before?: string | null; fields?: FieldSpec[] }
-): Rendered<Record<string, unknown>> {
+export function instagramComments(scope: GraphScope, media: InstagramMediaFixture, req: CommentEdgeRequest): Rendered<Record<string, unknown>> {
   if (!canReadComments(scope)) return noPermission()
-  const fields = req.fields ?? plainFields(DEFAULT_COMMENT_FIELDS)
-  const newestFirst = [...media.comments].sort((a, b) => Date.parse(b.created_time) - Date.parse(a.created_time))
-  return renderEdge({
-    scope,
-    items: newestFirst,
-    key: (c) => c.id,
-    limit: parseLimit(req.limit, IG_COMMENTS_MAX, IG_COMMENTS_MAX),
-    after: req.after,
-    before: req.before,
+  const newestFirst = sortByCreated([...media.comments], (c) => c.created_time, -1)
+  return renderCommentEdge(scope, {
+    style: IG_COMMENTS,
+    items: newestFirst.map((c) => ({ comment: c })),
     path: `${media.id}/comments`,
-    fields: req.fields,
-    render: (c) => renderInstagramComment(scope, media, c, fields, undefined),
+    req,
+    render: (c, fields) => renderInstagramComment(scope, media, c.comment, fields, undefined),
   })
 }
 
@@ -125,18 +126,12 @@ function renderInstagramComment(
   specs: FieldSpec[],
   parentId: string | undefined
 ): Rendered<Record<string, unknown>> {
-  const resolve: FieldResolver = (spec) => {
+  return renderCommentNode(IG_COMMENTS, comment, specs, (spec) => {
     switch (spec.name) {
-      case "text":
-        return comment.text
-      case "timestamp":
-        return graphTime(comment.created_time)
       case "username":
         return comment.from.name
       case "from":
         return { id: comment.from.id, username: comment.from.name }
-      case "like_count":
-        return comment.like_count
       case "hidden":
         return false
       case "media":
@@ -146,23 +141,17 @@ function renderInstagramComment(
       case "legacy_instagram_comment_id":
       case "user":
         return OMIT
-      case "replies": {
+      case "replies":
         if (parentId) return undefined
-        const replies = [...(comment.replies ?? [])].sort((a, b) => Date.parse(a.created_time) - Date.parse(b.created_time))
-        const fields = spec.children ?? plainFields(DEFAULT_COMMENT_FIELDS)
-        return renderEdge({
-          scope,
-          items: replies,
-          key: (r) => r.id,
-          limit: parseLimit(spec.modifiers.limit, IG_COMMENTS_MAX, IG_COMMENTS_MAX),
+        return renderCommentEdge(scope, {
+          style: IG_COMMENTS,
+          items: repliesOf(comment),
           path: `${comment.id}/replies`,
-          fields: spec.children,
-          render: (r) => renderInstagramComment(scope, media, r, fields, comment.id),
+          req: { limit: spec.modifiers.limit, fields: spec.children },
+          render: (r, fields) => renderInstagramComment(scope, media, r.comment, fields, comment.id),
         })
-      }
       default:
         return undefined
     }
-  }
-  return renderNode(comment.id, specs, "IGComment", resolve)
+  })
 }

@@ -147,6 +147,7 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
   const ids = META_SEED_IDS
   const nextComment = commentIdFactory("178")
   const day = 24 * 60
+  const commentsOf = (count: number, opts: Parameters<typeof makeComments>[4]): CommentFixture[] => makeComments(rng, now, count, nextComment, opts)
 
   const tokens: TokenFixture[] = [
     { token: page1.token, family: "meta", account_id: page1.id, account_name: page1.name, linked_account_ids: [page1.instagram_id] },
@@ -169,19 +170,19 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
     instagramMedia(
       { id: ids.instagram.image, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, 2 * day) },
       rng,
-      makeComments(rng, now, 6, nextComment, { newestMinutesAgo: 30, spacingMinutes: 47, replyEvery: 2 }),
+      commentsOf(6, { newestMinutesAgo: 30, spacingMinutes: 47, replyEvery: 2 }),
       feed
     ),
     instagramMedia(
       { id: ids.instagram.carousel, owner_id: ig1, media_type: "CAROUSEL_ALBUM", media_product_type: "FEED", timestamp: minutesAgo(now, 4 * day) },
       rng,
-      makeComments(rng, now, 4, nextComment, { newestMinutesAgo: 90, spacingMinutes: 60 }),
+      commentsOf(4, { newestMinutesAgo: 90, spacingMinutes: 60 }),
       feed
     ),
     instagramMedia(
       { id: ids.instagram.reel, owner_id: ig1, media_type: "VIDEO", media_product_type: "REELS", timestamp: minutesAgo(now, 6 * day) },
       rng,
-      makeComments(rng, now, 8, nextComment, { newestMinutesAgo: 15, spacingMinutes: 33, replyEvery: 3 }),
+      commentsOf(8, { newestMinutesAgo: 15, spacingMinutes: 33, replyEvery: 3 }),
       (likes, comments) => {
         const reach = rng.int(3000, 20000)
         const saved = rng.int(10, 200)
@@ -218,19 +219,19 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
     instagramMedia(
       { id: ids.instagram.hiddenLikes, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, 8 * day), hide_like_count: true },
       rng,
-      makeComments(rng, now, 3, nextComment, { newestMinutesAgo: 200, spacingMinutes: 120 }),
+      commentsOf(3, { newestMinutesAgo: 200, spacingMinutes: 120 }),
       feed
     ),
     instagramMedia(
       { id: ids.instagram.manyComments, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, 10 * day) },
       rng,
-      makeComments(rng, now, 75, nextComment, { newestMinutesAgo: 5, spacingMinutes: 11, replyEvery: 10 }),
+      commentsOf(75, { newestMinutesAgo: 5, spacingMinutes: 11, replyEvery: 10 }),
       feed
     ),
     instagramMedia(
       { id: ids.instagram.feedVideo, owner_id: ig1, media_type: "VIDEO", media_product_type: "FEED", timestamp: minutesAgo(now, 12 * day) },
       rng,
-      makeComments(rng, now, 2, nextComment, { newestMinutesAgo: 300, spacingMinutes: 60 }),
+      commentsOf(2, { newestMinutesAgo: 300, spacingMinutes: 60 }),
       feed
     ),
     instagramMedia(
@@ -242,13 +243,13 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
     instagramMedia(
       { id: ids.instagram.legacyImage, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: "2024-05-01T09:00:00.000Z" },
       rng,
-      makeComments(rng, now, 2, nextComment, { newestMinutesAgo: 900 * day, spacingMinutes: 60 }),
+      commentsOf(2, { newestMinutesAgo: 900 * day, spacingMinutes: 60 }),
       (likes, comments) => ({ ...feedInsights(rng, likes, comments), impressions: rng.int(2000, 9000) })
     ),
     instagramMedia(
       { id: ids.instagram.secondAccountImage, owner_id: page2.instagram_id, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, day) },
       rng,
-      makeComments(rng, now, 2, nextComment, { newestMinutesAgo: 45, spacingMinutes: 30 }),
+      commentsOf(2, { newestMinutesAgo: 45, spacingMinutes: 30 }),
       feed
     ),
   ]
@@ -290,12 +291,12 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
 
   const fb = ids.facebook
   const facebook: FacebookPostFixture[] = [
-    fbPost(fb.text, page1.id, day, { shares: 12, comments: makeComments(rng, now, 7, nextComment, { newestMinutesAgo: 20, spacingMinutes: 40, replyEvery: 3 }) }),
-    fbPost(fb.photoNoShares, page1.id, 3 * day, { shares: 0, photo: true, comments: makeComments(rng, now, 3, nextComment, { newestMinutesAgo: 100, spacingMinutes: 50 }) }),
-    fbPost(fb.video, page1.id, 5 * day, { shares: 40, isVideo: true, comments: makeComments(rng, now, 5, nextComment, { newestMinutesAgo: 60, spacingMinutes: 25, replyEvery: 2 }) }),
-    fbPost(fb.manyComments, page1.id, 7 * day, { shares: 3, comments: makeComments(rng, now, 130, nextComment, { newestMinutesAgo: 2, spacingMinutes: 9, replyEvery: 20 }) }),
+    fbPost(fb.text, page1.id, day, { shares: 12, comments: commentsOf(7, { newestMinutesAgo: 20, spacingMinutes: 40, replyEvery: 3 }) }),
+    fbPost(fb.photoNoShares, page1.id, 3 * day, { shares: 0, photo: true, comments: commentsOf(3, { newestMinutesAgo: 100, spacingMinutes: 50 }) }),
+    fbPost(fb.video, page1.id, 5 * day, { shares: 40, isVideo: true, comments: commentsOf(5, { newestMinutesAgo: 60, spacingMinutes: 25, replyEvery: 2 }) }),
+    fbPost(fb.manyComments, page1.id, 7 * day, { shares: 3, comments: commentsOf(130, { newestMinutesAgo: 2, spacingMinutes: 9, replyEvery: 20 }) }),
     fbPost(fb.deleted, page1.id, 9 * day, { shares: 1, comments: [], deleted: true }),
-    fbPost(fb.secondPagePost, page2.id, 2 * day, { shares: 5, comments: makeComments(rng, now, 2, nextComment, { newestMinutesAgo: 70, spacingMinutes: 20 }) }),
+    fbPost(fb.secondPagePost, page2.id, 2 * day, { shares: 5, comments: commentsOf(2, { newestMinutesAgo: 70, spacingMinutes: 20 }) }),
   ]
 
   return { tokens, instagram, facebook }

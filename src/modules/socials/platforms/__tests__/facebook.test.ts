@@ -1,4 +1,3 @@
-import type { SandboxHandle } from "../../../../../sandbox/server"
 import { META_DEMO_TOKENS, META_SEED_IDS } from "../../../../../sandbox/seed"
 import type { FacebookPostFixture } from "../../../../../sandbox/types"
 import { mergeCrossPostWithPrevious } from "../../insights/cross-post"
@@ -8,7 +7,7 @@ import { InMemoryRefusedMetricsStore } from "../meta/refused-metrics"
 import { syncFacebookPosts } from "../facebook/sync"
 import { syncInstagramPosts } from "../instagram/sync"
 import type { SyncTarget } from "../types"
-import { bootSandbox, comments, contextFor, sandboxStats } from "./sandbox-support"
+import { comments, contextFor, sandboxStats, useSandbox } from "./sandbox-support"
 
 const PAGE = META_SEED_IDS.pages[0]
 const ids = META_SEED_IDS.facebook
@@ -31,17 +30,9 @@ const specExample: FacebookPostFixture = {
 const target = (platformPostId: string, extra: Partial<SyncTarget> = {}): SyncTarget => ({ targetId: `post_${platformPostId}`, platformPostId, ...extra })
 
 describe("Facebook sync against the sandbox", () => {
-  let sandbox: SandboxHandle
-  beforeAll(async () => {
-    sandbox = await bootSandbox()
-  })
-  afterAll(async () => {
-    await sandbox.stop()
-  })
-  beforeEach(() => {
-    sandbox.reset({ fixtures: true })
-    sandbox.setOptions({ rateLimits: true, meta: {} })
-    sandbox.addFixtures({ facebook: [specExample] })
+  const sandbox = useSandbox((s) => {
+    s.setOptions({ rateLimits: true, meta: {} })
+    s.addFixtures({ facebook: [specExample] })
   })
 
   it("reproduces the spec's example with ONE request: reactions by type, comments and insights together", async () => {

@@ -1,4 +1,3 @@
-import type { SandboxHandle } from "../../../../../sandbox/server"
 import { META_DEMO_TOKENS, META_SEED_IDS } from "../../../../../sandbox/seed"
 import type { InstagramMediaFixture } from "../../../../../sandbox/types"
 import { mergeWithPrevious } from "../../insights/merge"
@@ -7,7 +6,7 @@ import { InMemoryRateBudgetStore } from "../http"
 import { InMemoryRefusedMetricsStore } from "../meta/refused-metrics"
 import { syncInstagramPosts } from "../instagram/sync"
 import type { SyncTarget } from "../types"
-import { bootSandbox, comments, contextFor, sandboxStats } from "./sandbox-support"
+import { comments, contextFor, sandboxStats, useSandbox } from "./sandbox-support"
 
 const IG_USER = META_SEED_IDS.instagramUsers[0]
 const ids = META_SEED_IDS.instagram
@@ -31,16 +30,8 @@ const specExample: InstagramMediaFixture = {
 const target = (platformPostId: string, extra: Partial<SyncTarget> = {}): SyncTarget => ({ targetId: `post_${platformPostId}`, platformPostId, ...extra })
 
 describe("Instagram sync against the sandbox", () => {
-  let sandbox: SandboxHandle
-  beforeAll(async () => {
-    sandbox = await bootSandbox()
-  })
-  afterAll(async () => {
-    await sandbox.stop()
-  })
-  beforeEach(() => {
-    sandbox.reset({ fixtures: true })
-    sandbox.addFixtures({ instagram: [specExample] })
+  const sandbox = useSandbox((s) => {
+    s.addFixtures({ instagram: [specExample] })
   })
 
   it("reproduces the spec's example in ONE request", async () => {

@@ -1,10 +1,9 @@
-import type { SandboxHandle } from "../../../../../sandbox/server"
 import type { LinkedInPostFixture } from "../../../../../sandbox/types"
 import { LINKEDIN_DEMO_TOKENS, LINKEDIN_SEED_IDS } from "../../../../../sandbox/linkedin/seed"
 import { mergeWithPrevious } from "../../insights/merge"
 import { syncLinkedInPosts } from "../linkedin/sync"
 import type { PlatformCredentials, SyncTarget } from "../types"
-import { bootSandbox, contextFor, sandboxStats } from "./sandbox-support"
+import { contextFor, sandboxStats, useSandbox } from "./sandbox-support"
 
 const ORG = "urn:li:organization:90000001"
 const ids = LINKEDIN_SEED_IDS
@@ -14,16 +13,8 @@ const refreshConfig = { linkedinClientId: "sandbox-client", linkedinClientSecret
 const target = (platformPostId: string, extra: Partial<SyncTarget> = {}): SyncTarget => ({ targetId: `post_${platformPostId}`, platformPostId, ...extra })
 
 describe("LinkedIn sync against the sandbox", () => {
-  let sandbox: SandboxHandle
-  beforeAll(async () => {
-    sandbox = await bootSandbox()
-  })
-  afterAll(async () => {
-    await sandbox.stop()
-  })
-  beforeEach(() => {
-    sandbox.reset({ fixtures: true })
-    sandbox.setOptions({ rateLimits: true, linkedin: {} })
+  const sandbox = useSandbox((s) => {
+    s.setOptions({ rateLimits: true, linkedin: {} })
   })
 
   it("reproduces the spec's example: share statistics + socialMetadata + comments", async () => {

@@ -9,6 +9,30 @@ export async function bootSandbox(options: SandboxOptions = {}): Promise<Sandbox
   return startSandbox({ port: 0, ...options })
 }
 
+/**
+ * One sandbox for the enclosing `describe`: booted before its tests, stopped after them, and
+ * restored to its initial data (`reset({ fixtures: true })`) before each test, then `prepare`d.
+ * Returns a stand-in that forwards to the running sandbox, so use it inside tests and hooks only.
+ */
+export function useSandbox(prepare: (sandbox: SandboxHandle) => void = () => {}, options: SandboxOptions = {}): SandboxHandle {
+  let running: SandboxHandle | undefined
+  const current = (): SandboxHandle => {
+    if (!running) throw new Error("useSandbox: the sandbox only runs inside tests and hooks")
+    return running
+  }
+  beforeAll(async () => {
+    running = await bootSandbox(options)
+  })
+  afterAll(async () => {
+    await running?.stop()
+  })
+  beforeEach(() => {
+    current().reset({ fixtures: true })
+    prepare(current())
+  })
+  return new Proxy({} as SandboxHandle, { get: (_, key) => Reflect.get(current(), key) })
+}
+
 /** The sandbox's own request counters, read over HTTP as an outside observer would. */
 export async function sandboxStats(sandbox: SandboxHandle): Promise<SandboxStats> {
   const res = await fetch(`${sandbox.url}/_control/stats`)

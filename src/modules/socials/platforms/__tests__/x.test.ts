@@ -1,11 +1,10 @@
-import type { SandboxHandle } from "../../../../../sandbox/server"
 import type { TweetFixture } from "../../../../../sandbox/types"
 import { X_DEMO_TOKENS, X_SEED_IDS } from "../../../../../sandbox/x/seed"
 import { mergeWithPrevious } from "../../insights/merge"
 import { InMemoryRateBudgetStore } from "../http"
 import type { PlatformCredentials, SyncTarget } from "../types"
 import { syncTwitterPosts } from "../x/sync"
-import { bootSandbox, contextFor, sandboxStats } from "./sandbox-support"
+import { contextFor, sandboxStats, useSandbox } from "./sandbox-support"
 
 const USER = "1500000000000000001"
 const ids = X_SEED_IDS
@@ -16,16 +15,8 @@ const target = (platformPostId: string, extra: Partial<SyncTarget> = {}): SyncTa
 const daysAgo = (n: number): string => new Date(Date.now() - n * DAY).toISOString()
 
 describe("X sync against the sandbox", () => {
-  let sandbox: SandboxHandle
-  beforeAll(async () => {
-    sandbox = await bootSandbox()
-  })
-  afterAll(async () => {
-    await sandbox.stop()
-  })
-  beforeEach(() => {
-    sandbox.reset({ fixtures: true })
-    sandbox.setOptions({ rateLimits: true, x: {} })
+  const sandbox = useSandbox((s) => {
+    s.setOptions({ rateLimits: true, x: {} })
   })
 
   const queries = (path: string): URLSearchParams[] =>
