@@ -5,7 +5,7 @@ import { AdminHeaders, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
 import { createPlatform, createPost, quietScheduler } from "./support/api"
 import { postInconsistencies, readPostStates, withPg } from "./support/db"
-import { startMedusaExec } from "./support/medusa-exec"
+import { startMedusaExec } from "../helpers/medusa-exec"
 
 /**
  * A Medusa process (`npx medusa exec` of a paged bulk sync) SIGKILLed in the middle

@@ -6,7 +6,7 @@ import { AdminHeaders, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
 import { createPlatform, createPost, quietScheduler, send } from "./support/api"
 import { withPg } from "./support/db"
-import { runMedusaExec } from "./support/medusa-exec"
+import { runMedusaExec } from "../helpers/medusa-exec"
 
 /**
  * `SOCIALS_ENCRYPTION_KEY_OLD=… SOCIALS_ENCRYPTION_KEY=… npx medusa exec ./src/scripts/rotate-encryption-key.ts`

@@ -23,9 +23,7 @@ export function nextSyncAt(postedAt: Date | null, syncedAt: Date, cadence: Caden
   if (!step) {
     return null
   }
-  const next = syncedAt.getTime() + step.everyHours * HOUR_MS
-  // Never schedule past the horizon of the step we are in by more than one interval.
-  return new Date(next)
+  return new Date(syncedAt.getTime() + step.everyHours * HOUR_MS)
 }
 
 /** After a failed sync, try again sooner than the cadence but back off: 15 min, 30, 60, ... capped at 6 h. */
