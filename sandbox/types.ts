@@ -283,6 +283,26 @@ export interface MetaSandboxOptions {
    * answered. Default false: rejected like every removed metric.
    */
   acceptPostImpressionsUnique?: boolean
+  /**
+   * Answer these Graph errors (captured real bodies by name, see meta/captured-errors.ts, or a
+   * body of your own) instead of the data. The first matching rule wins.
+   */
+  answers?: MetaAnswerRule[]
+  /** Page ids under 100 likes: Graph keeps their post insights, answering an empty data set (UNCONFIRMED shape). */
+  pagesWithoutInsights?: string[]
+}
+
+export interface MetaAnswerRule {
+  /** A name from META_CAPTURED_ERRORS, or a body of your own (`status` default 400). */
+  error: string | { status?: number; error: Record<string, unknown> }
+  /** Object id (media id, "{page}_{post}", account id); every object when absent. */
+  id?: string
+  /** Only reads that ask for this edge (as `/{id}/{edge}` or as a field expansion); any read of the object when absent. */
+  edge?: "insights" | "comments"
+  /** Only calls made with this token. */
+  token?: string
+  /** "request": the whole HTTP request answers the error (a batch fails as one). Default "object": each object read or batch item. */
+  level?: "request" | "object"
 }
 
 /** Deterministic random source handed to every family's seed / workload builder. */

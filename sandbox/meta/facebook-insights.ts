@@ -116,6 +116,8 @@ export function isFacebookMetricAccepted(name: string, options: MetaSandboxOptio
 export function facebookInsights(post: FacebookPostFixture, metrics: string[], options: MetaSandboxOptions | undefined): Rendered<{ data: unknown[] }> {
   const names = metrics.length ? metrics : DEFAULT_FACEBOOK_METRICS.concat(post.is_video ? ["post_video_views"] : [])
   if (names.some((m) => !isFacebookMetricAccepted(m, options))) return invalidFacebookMetric()
+  // Insights need a Page with 100+ likes (§2.2); below that there is simply no data.
+  if (options?.pagesWithoutInsights?.includes(post.page_id)) return { data: [] }
   return {
     data: names.map((name) => ({
       name,

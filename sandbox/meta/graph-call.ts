@@ -1,4 +1,5 @@
 import type { FacebookPostFixture, InstagramMediaFixture, TokenFixture } from "../types"
+import { scriptedAnswer } from "./answers"
 import { accountKind, businessObject, facebookPageName, instagramUserMedia, pagePosts, renderAccount, type AccountKind } from "./accounts"
 import { defaultPostFields, facebookComments, facebookReactions, renderFacebookPost } from "./facebook"
 import { facebookInsights } from "./facebook-insights"
@@ -87,6 +88,8 @@ export function executeGet(scope: GraphScope, segments: string[], limiter: MetaR
   const object = ownerObject(scope, target)
   const throttled = limiter.consume(scope.tokenValue, object)
   if (throttled) return result(throttled, [object])
+  const scripted = scriptedAnswer(scope.ctx, { level: "object", token: scope.tokenValue, id, edge: segments[1], fields: scope.params.get("fields") })
+  if (scripted) return result(scripted, [object])
   return result(readTarget(scope, target, segments.slice(1)), [object])
 }
 

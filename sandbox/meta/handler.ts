@@ -1,5 +1,6 @@
 import { isFormBody } from "../core/http-util"
 import type { PlatformHandler, SandboxReply, SandboxRequest } from "../types"
+import { scriptedAnswer } from "./answers"
 import { executeBatch } from "./batch"
 import { authenticate, executeGet } from "./graph-call"
 import { fbtraceId, isGraphError, missingToken, unsupportedPost, type GraphError } from "./graph-errors"
@@ -21,6 +22,8 @@ export const handleMetaRequest: PlatformHandler = (req, ctx) => {
   const rest = segments.slice(1)
   const params = requestParams(req)
   const tokenValue = params.get("access_token") ?? bearer(req)
+  const scripted = scriptedAnswer(ctx, { level: "request", token: tokenValue })
+  if (scripted) return errorReply(scripted, parsed.version)
 
   if (req.method === "POST" && rest.length === 0) {
     const outcome = executeBatch(ctx, parsed.version, params, tokenValue, limiter)
