@@ -72,6 +72,11 @@ module.exports = defineConfig({
         // (see src/modules/socials/options.ts); the demo points them at the sandbox.
       },
     },
+    {
+      // Revenue per post (docs/attribution.md); SOCIAL_ATTRIBUTION_WINDOW_DAYS overrides the window.
+      resolve: "./src/modules/social-attribution",
+      options: {},
+    },
     ...redisModules,
   ],
 })

@@ -1,0 +1,47 @@
+/** Aggregates read by the admin. Parameters are bound (knex `?`), never spliced into the text. */
+
+export type SalesAggregateRow = {
+  currency_code: string
+  orders: number
+  canceled: number
+  total: string
+  units: number
+  link_orders: number
+  link_total: string
+  promotion_orders: number
+  promotion_total: string
+}
+
+const live = "canceled_at is null"
+
+/** Bindings: post id, from, from, to, to. */
+export const SALES_BY_CURRENCY = `
+  select currency_code,
+    count(*) filter (where ${live})::int as orders,
+    count(*) filter (where canceled_at is not null)::int as canceled,
+    coalesce(sum(net_total) filter (where ${live}), 0)::text as total,
+    coalesce(sum(units) filter (where ${live}), 0)::int as units,
+    count(*) filter (where ${live} and source = 'link')::int as link_orders,
+    coalesce(sum(net_total) filter (where ${live} and source = 'link'), 0)::text as link_total,
+    count(*) filter (where ${live} and source = 'promotion')::int as promotion_orders,
+    coalesce(sum(net_total) filter (where ${live} and source = 'promotion'), 0)::text as promotion_total
+  from social_attribution
+  where deleted_at is null and social_post_id = ?
+    and (cast(? as timestamptz) is null or placed_at >= ?)
+    and (cast(? as timestamptz) is null or placed_at <= ?)
+  group by currency_code
+  order by currency_code`
+
+export type RevenueByPostRow = { social_post_id: string; currency_code: string; orders: number; total: string }
+
+/** Bindings: post ids JSON (or null for all), same, currency (or null), same. Highest revenue first. */
+export const REVENUE_BY_POST = `
+  select social_post_id, currency_code,
+    count(*) filter (where ${live})::int as orders,
+    coalesce(sum(net_total) filter (where ${live}), 0)::text as total
+  from social_attribution
+  where deleted_at is null
+    and (cast(? as jsonb) is null or social_post_id in (select jsonb_array_elements_text(cast(? as jsonb))))
+    and (cast(? as text) is null or currency_code = ?)
+  group by social_post_id, currency_code
+  order by coalesce(sum(net_total) filter (where ${live}), 0) desc, social_post_id`

@@ -1,0 +1,65 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SOCIAL_ATTRIBUTION_MODULE } from "../../../modules/social-attribution"
+import type SocialAttributionModuleService from "../../../modules/social-attribution/service"
+import {
+  ATTRIBUTION_ORDER_FIELDS,
+  buildAttributionRows,
+  candidatePostIds,
+  type ExistingAttribution,
+  type OrderForAttribution,
+  type PostForAttribution,
+} from "../../../modules/social-attribution/attribution/build-rows"
+
+export const BUILD_ATTRIBUTION_ROWS_STEP = "build-attribution-rows"
+
+export type BuildAttributionRowsInput = { order_ids: string[] }
+
+/**
+ * Reads the orders, their existing attribution rows and the posts they could be
+ * credited to, three reads for the whole batch whatever its size, and turns them
+ * into rows. No platform call. Read-only, so nothing to compensate.
+ */
+export const buildAttributionRowsStep = createStep(
+  BUILD_ATTRIBUTION_ROWS_STEP,
+  async (input: BuildAttributionRowsInput, { container }) => {
+    const orderIds = [...new Set(input.order_ids)]
+    if (!orderIds.length) {
+      return new StepResponse([])
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const attribution = container.resolve<SocialAttributionModuleService>(SOCIAL_ATTRIBUTION_MODULE)
+
+    const { data: orders } = await query.graph({
+      entity: "order",
+      fields: ATTRIBUTION_ORDER_FIELDS,
+      filters: { id: orderIds },
+    })
+    const rows = await attribution.listSocialAttributions(
+      { order_id: orderIds },
+      { select: ["order_id", "social_post_id", "source", "platform", "promotion_code", "clicked_at"], take: orderIds.length }
+    )
+    const existing: ExistingAttribution[] = rows.map((r) => ({
+      order_id: r.order_id,
+      post_id: r.social_post_id,
+      source: r.source,
+      platform: r.platform,
+      promotion_code: r.promotion_code,
+      clicked_at: r.clicked_at ? new Date(r.clicked_at) : null,
+    }))
+
+    const candidates = candidatePostIds(orders as OrderForAttribution[], existing)
+    const posts = candidates.length
+      ? (await query.graph({ entity: "social_post", fields: ["id", "products.id"], filters: { id: candidates } })).data
+      : []
+
+    return new StepResponse(
+      buildAttributionRows({
+        orders: orders as OrderForAttribution[],
+        posts: posts as PostForAttribution[],
+        existing,
+        windowMs: attribution.windowMs,
+      })
+    )
+  }
+)
