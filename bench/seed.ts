@@ -27,7 +27,7 @@ export default async function seedBench({ container }: ExecArgs) {
       provider: p.provider,
       account_id: p.account_id,
       status: "active" as const,
-      api_config: socials.sealApiConfig({ access_token: p.access_token, ...(p.auth_type ? { auth_type: p.auth_type } : {}) }),
+      ...socials.sealForNewPlatform({ access_token: p.access_token, ...(p.auth_type ? { auth_type: p.auth_type } : {}) }),
     }))
   )
   const platformIdByKey = new Map(seeds.map((p, i) => [p.key, created[i].id]))

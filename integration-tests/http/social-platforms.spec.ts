@@ -95,7 +95,7 @@ medusaIntegrationTestRunner({
         )
         expect(row.raw).not.toContain(TOKEN)
         expect(row.raw).not.toContain(REFRESH)
-        expect(JSON.parse(row.raw).access_token_encrypted).toMatch(/^v1:/)
+        expect(JSON.parse(row.raw).access_token_encrypted).toMatch(/^v2:/)
       })
     })
 

@@ -1,4 +1,4 @@
-import { randomBytes } from "crypto"
+import { createCipheriv, randomBytes } from "crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_SEED_IDS } from "../../sandbox/meta/seed"
 import { decryptSecret, encryptSecret, parseEncryptionKey } from "../../src/modules/socials/utils/token-crypto"
@@ -60,11 +60,11 @@ medusaIntegrationTestRunner({
       await withPg(dbConfig.clientUrl, async (pg) => {
         await pg.query(`update social_platform set api_config = jsonb_set(api_config, '{access_token_encrypted}', to_jsonb($2::text)) where id = $1`, [
           alreadyNew,
-          encryptSecret("linkedin-second-token", newKey),
+          encryptSecret("linkedin-second-token", newKey, { platformId: alreadyNew, field: "access_token_encrypted" }),
         ])
         await pg.query(`update social_platform set api_config = jsonb_set(api_config, '{access_token_encrypted}', to_jsonb($2::text)) where id = $1`, [
           foreign,
-          encryptSecret("meta-second-token", strangerKey),
+          encryptSecret("meta-second-token", strangerKey, { platformId: foreign, field: "access_token_encrypted" }),
         ])
       })
       const before = await readConfigs()
@@ -82,7 +82,7 @@ medusaIntegrationTestRunner({
 
       const after = await readConfigs()
       const open = (id: string, field: "access_token_encrypted" | "refresh_token_encrypted", key: Buffer) =>
-        decryptSecret(after[id]![field]!, key)
+        decryptSecret(after[id]![field]!, key, { platformId: id, field })
       expect(open(page, "access_token_encrypted", newKey)).toBe("meta-demo-token")
       expect(open(x, "access_token_encrypted", newKey)).toBe("x-demo-token")
       expect(open(x, "refresh_token_encrypted", newKey)).toBe("x-demo-refresh")
@@ -125,5 +125,58 @@ medusaIntegrationTestRunner({
       expect(results.find((r) => r.postId === freshPost)).toMatchObject({ status: "success" })
       expect(results.find((r) => r.postId === stale)).toMatchObject({ status: "failed", code: "token_unreadable" })
     }, EXEC_TEST_TIMEOUT_MS)
+
+    it("binds each token to its row: a swapped ciphertext or an unbound v1 value is refused until the command upgrades it", async () => {
+      const keyText = process.env.SOCIALS_ENCRYPTION_KEY!
+      const key = parseEncryptionKey(keyText)
+      const donor = await createPlatform(api, admin, "facebook", "104000000000001", { access_token: "meta-demo-token" }, "donor")
+      const victim = await createPlatform(api, admin, "facebook", "104000000000002", { access_token: "meta-second-token" }, "victim")
+      const legacy = await createPlatform(api, admin, "facebook", "104000000000001", { access_token: "placeholder" }, "legacy")
+      const donorPost = await createPost(api, admin, donor, { facebook_post_id: META_SEED_IDS.facebook.text })
+      const victimPost = await createPost(api, admin, victim, { facebook_post_id: META_SEED_IDS.facebook.secondPagePost })
+      const legacyPost = await createPost(api, admin, legacy, { facebook_post_id: META_SEED_IDS.facebook.photoNoShares })
+      const sync = (id: string) => send(api, "POST", `/admin/social-posts/${id}/sync-insights?force=true`, { headers: admin.headers })
+
+      await withPg(dbConfig.clientUrl, async (pg) => {
+        // Someone with write access to the table copies one Page's token into another row...
+        await pg.query(
+          `update social_platform set api_config = jsonb_set(api_config, '{access_token_encrypted}', (select api_config->'access_token_encrypted' from social_platform where id = $2)) where id = $1`,
+          [victim, donor]
+        )
+        // ...and a row still holds what the previous release wrote (v1: GCM without binding).
+        await pg.query(`update social_platform set api_config = jsonb_set(api_config, '{access_token_encrypted}', to_jsonb($2::text)) where id = $1`, [
+          legacy,
+          sealV1("meta-demo-token", key),
+        ])
+      })
+
+      expect((await sync(donorPost)).status).toBe(200)
+      const swapped = await sync(victimPost)
+      expect(swapped.status, JSON.stringify(swapped.data)).toBe(422)
+      expect(swapped.data).toMatchObject({ code: "token_unreadable" })
+      const old = await sync(legacyPost)
+      expect(old.status, JSON.stringify(old.data)).toBe(422)
+      expect(old.data.message).toMatch(/v1 format.*re-encryption command/)
+
+      // Without SOCIALS_ENCRYPTION_KEY_OLD the command keeps the key and upgrades v1 values in place.
+      const upgrade = await runMedusaExec(SCRIPT, { databaseUrl: dbConfig.clientUrl, env: { SOCIALS_ENCRYPTION_KEY: keyText, SOCIALS_ENCRYPTION_KEY_OLD: "" } })
+      // The swapped value opens in no row but its own: reported, left alone, non-zero exit.
+      expect(upgrade.code, upgrade.output).toBe(1)
+      expect(upgrade.output).toContain("re-encrypted 1 token(s) on 1 platform(s); 1 already use the new key; 3 platform(s) checked")
+      expect(upgrade.output).toContain(`${victim} (access_token_encrypted)`)
+      const stored = await withPg(dbConfig.clientUrl, async (pg) => (await pg.query("select api_config from social_platform where id = $1", [legacy])).rows[0].api_config)
+      expect(stored.access_token_encrypted).toMatch(/^v2:/)
+      expect(decryptSecret(stored.access_token_encrypted, key, { platformId: legacy, field: "access_token_encrypted" })).toBe("meta-demo-token")
+      const upgraded = await sync(legacyPost)
+      expect(upgraded.status, JSON.stringify(upgraded.data)).toBe(200)
+    }, EXEC_TEST_TIMEOUT_MS)
   },
 })
+
+/** What the previous release stored: "v1:" + AES-256-GCM without additional data. */
+function sealV1(plain: string, key: Buffer): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv("aes-256-gcm", key, iv)
+  const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()])
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(":")
+}

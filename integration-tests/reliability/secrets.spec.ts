@@ -164,7 +164,7 @@ medusaIntegrationTestRunner({
         const { rows: stored } = await pg.query("select api_config::text as api_config from social_platform")
         expect(stored.length).toBe(4)
         for (const row of stored) {
-          expect(row.api_config).toMatch(/"access_token_encrypted": "v1:/)
+          expect(row.api_config).toMatch(/"access_token_encrypted": "v2:/)
         }
         // Medusa persists a workflow execution only for async / idempotent / retained workflows;
         // the audit table holds whatever was written, even transiently (none today).

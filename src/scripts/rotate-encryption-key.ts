@@ -11,10 +11,13 @@ const PAGE_SIZE = 100
 
 /**
  * Re-encrypts every stored platform token (soft-deleted platforms included) from
- * the previous key to the new one:
+ * the previous key to the new one, in the v2 format (bound to its platform and field):
  *
  *   SOCIALS_ENCRYPTION_KEY_OLD=<previous key> SOCIALS_ENCRYPTION_KEY=<new key> \
  *     npx medusa exec ./src/scripts/rotate-encryption-key.ts [dry-run]
+ *
+ * Without SOCIALS_ENCRYPTION_KEY_OLD it keeps the key and only upgrades tokens
+ * written by earlier releases (v1, not bound to their row), which the server refuses.
  *
  * Idempotent: values the new key already opens are left alone, so an interrupted
  * run is simply started again. Values neither key opens are left untouched and
@@ -22,9 +25,10 @@ const PAGE_SIZE = 100
  */
 export default async function rotateEncryptionKey({ container, args }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const oldKey = parseEncryptionKey(process.env[OLD_ENCRYPTION_KEY_ENV], OLD_ENCRYPTION_KEY_ENV)
   const newKey = parseEncryptionKey(process.env[ENCRYPTION_KEY_ENV], ENCRYPTION_KEY_ENV)
-  if (oldKey.equals(newKey)) {
+  const upgradeOnly = !process.env[OLD_ENCRYPTION_KEY_ENV]
+  const oldKey = upgradeOnly ? newKey : parseEncryptionKey(process.env[OLD_ENCRYPTION_KEY_ENV], OLD_ENCRYPTION_KEY_ENV)
+  if (!upgradeOnly && oldKey.equals(newKey)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `${OLD_ENCRYPTION_KEY_ENV} and ${ENCRYPTION_KEY_ENV} are the same key: set ${ENCRYPTION_KEY_ENV} to the new key`
@@ -45,7 +49,7 @@ export default async function rotateEncryptionKey({ container, args }: ExecArgs)
     )
     for (const platform of platforms) {
       totals.platforms++
-      const outcome = rotateApiConfigKey(platform.api_config as StoredApiConfig | null, oldKey, newKey)
+      const outcome = rotateApiConfigKey(platform.api_config as StoredApiConfig | null, oldKey, newKey, platform.id)
       totals.rotated += outcome.rotated
       totals.current += outcome.current
       if (outcome.unreadable.length) {
@@ -70,8 +74,8 @@ export default async function rotateEncryptionKey({ container, args }: ExecArgs)
   if (unreadable.length) {
     throw new MedusaError(
       MedusaError.Types.UNEXPECTED_STATE,
-      `${unreadable.length} platform(s) hold tokens that neither ${OLD_ENCRYPTION_KEY_ENV} nor ${ENCRYPTION_KEY_ENV} opens ` +
-        `(left unchanged; reconnect them or run again with the right old key): ${unreadable.join("; ")}`
+      `${unreadable.length} platform(s) hold tokens that ${upgradeOnly ? ENCRYPTION_KEY_ENV : `neither ${OLD_ENCRYPTION_KEY_ENV} nor ${ENCRYPTION_KEY_ENV}`} opens ` +
+        `for their row (left unchanged; reconnect them or run again with the right old key): ${unreadable.join("; ")}`
     )
   }
 }

@@ -39,7 +39,7 @@ export default async function seedMultiProcess({ container }: ExecArgs) {
       name: p.name,
       provider: p.provider,
       account_id: p.account_id,
-      api_config: socials.sealApiConfig({ access_token: p.access_token, ...(p.auth_type ? { auth_type: p.auth_type } : {}) }),
+      ...socials.sealForNewPlatform({ access_token: p.access_token, ...(p.auth_type ? { auth_type: p.auth_type } : {}) }),
     }))
   )
   const ids = Object.fromEntries(seed.platforms.map((p, i) => [p.key, platforms[i].id]))

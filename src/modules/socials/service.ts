@@ -64,12 +64,19 @@ class SocialsModuleService extends MedusaService({
     })
   }
 
-  sealApiConfig(input: ApiConfigInput, stored: StoredApiConfig | null = null): StoredApiConfig {
-    return sealApiConfig(input, this.encryptionKey_, stored)
+  /** Tokens are sealed for their row: a new platform gets its id from `sealForNewPlatform`. */
+  sealApiConfig(input: ApiConfigInput, platformId: string, stored: StoredApiConfig | null = null): StoredApiConfig {
+    return sealApiConfig(input, this.encryptionKey_, platformId, stored)
   }
 
-  openApiConfig(stored: StoredApiConfig | null | undefined): PlatformSecrets {
-    return openApiConfig(stored, this.encryptionKey_)
+  openApiConfig(stored: StoredApiConfig | null | undefined, platformId: string): PlatformSecrets {
+    return openApiConfig(stored, this.encryptionKey_, platformId)
+  }
+
+  /** A new platform's id, chosen before the insert so its tokens can be bound to it, and its sealed tokens. */
+  sealForNewPlatform(input: ApiConfigInput | null | undefined): { id: string; api_config: StoredApiConfig | null } {
+    const id = generateEntityId(undefined, "socplat")
+    return { id, api_config: input ? this.sealApiConfig(input, id) : null }
   }
 
   /** Lets the benchmark and tests count platform requests. */

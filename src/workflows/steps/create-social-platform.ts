@@ -19,10 +19,8 @@ export const createSocialPlatformStep = createStep(
   async (input: CreateSocialPlatformStepInput, { container }) => {
     const socials = resolveSocials(container)
     const { api_config, ...rest } = input
-    const platform = await socials.createSocialPlatforms({
-      ...rest,
-      api_config: api_config ? socials.sealApiConfig(api_config) : null,
-    })
+    // Tokens are bound to their row, so the id is chosen before the insert.
+    const platform = await socials.createSocialPlatforms({ ...rest, ...socials.sealForNewPlatform(api_config) })
     return new StepResponse(platform, platform.id)
   },
   async (id, { container }) => {

@@ -22,7 +22,7 @@ export const updateSocialPlatformStep = createStep(
       // A new access token is a reconnect: the account is usable again unless told otherwise.
       ...(api_config?.access_token && !rest.status && previous.status === "needs_reconnect" ? { status: "active" as const } : {}),
       ...(api_config
-        ? { api_config: socials.sealApiConfig(api_config, previous.api_config as StoredApiConfig | null) }
+        ? { api_config: socials.sealApiConfig(api_config, input.id, previous.api_config as StoredApiConfig | null) }
         : {}),
     }
     const platform = await socials.updateSocialPlatforms(update)

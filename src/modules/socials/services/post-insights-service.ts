@@ -158,7 +158,7 @@ export class PostInsightsService {
     let secrets: PlatformSecrets = { accessToken: null, refreshToken: null, tokenExpiresAt: null, authType: null }
     let unreadable: string | undefined
     try {
-      secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null)
+      secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null, platform.id)
     } catch (error) {
       // Sealed with another key: this account's posts fail saying what to run; other accounts still sync.
       unreadable = error instanceof Error ? error.message : String(error)
@@ -195,6 +195,7 @@ export class PostInsightsService {
                 ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
                 token_expires_at: token.expiresAt ? token.expiresAt.toISOString() : null,
               },
+              platform.id,
               platform.api_config as StoredApiConfig | null
             ),
           })

@@ -26,19 +26,25 @@ export type PublicApiConfig = {
 
 /**
  * Turns admin input into the stored shape, merging with what is stored: a key that
- * is absent keeps its stored value, null clears it, a string replaces it.
+ * is absent keeps its stored value, null clears it, a string replaces it. Each
+ * token is sealed for `platformId` and its field: it opens only in that row.
  */
 export function sealApiConfig(
   input: ApiConfigInput,
   key: Buffer,
+  platformId: string,
   stored: StoredApiConfig | null = null
 ): StoredApiConfig {
   const next: StoredApiConfig = { ...(stored ?? {}) }
   if (input.access_token !== undefined) {
-    next.access_token_encrypted = input.access_token ? encryptSecret(input.access_token, key) : null
+    next.access_token_encrypted = input.access_token
+      ? encryptSecret(input.access_token, key, { platformId, field: "access_token_encrypted" })
+      : null
   }
   if (input.refresh_token !== undefined) {
-    next.refresh_token_encrypted = input.refresh_token ? encryptSecret(input.refresh_token, key) : null
+    next.refresh_token_encrypted = input.refresh_token
+      ? encryptSecret(input.refresh_token, key, { platformId, field: "refresh_token_encrypted" })
+      : null
   }
   if (input.token_expires_at !== undefined) {
     next.token_expires_at = input.token_expires_at
@@ -65,10 +71,12 @@ export type PlatformSecrets = {
   authType: string | null
 }
 
-export function openApiConfig(stored: StoredApiConfig | null | undefined, key: Buffer): PlatformSecrets {
+export function openApiConfig(stored: StoredApiConfig | null | undefined, key: Buffer, platformId: string): PlatformSecrets {
+  const access = stored?.access_token_encrypted
+  const refresh = stored?.refresh_token_encrypted
   return {
-    accessToken: stored?.access_token_encrypted ? decryptSecret(stored.access_token_encrypted, key) : null,
-    refreshToken: stored?.refresh_token_encrypted ? decryptSecret(stored.refresh_token_encrypted, key) : null,
+    accessToken: access ? decryptSecret(access, key, { platformId, field: "access_token_encrypted" }) : null,
+    refreshToken: refresh ? decryptSecret(refresh, key, { platformId, field: "refresh_token_encrypted" }) : null,
     tokenExpiresAt: stored?.token_expires_at ?? null,
     authType: stored?.auth_type ?? null,
   }
