@@ -20,6 +20,17 @@ export function formatPercent(value: unknown): string {
   return isNumber(value) ? `${value.toFixed(2)}%` : MISSING
 }
 
+/**
+ * The engagement rate when it can be known: the platform reported a reach or
+ * impressions. Earlier syncs stored 0 % for posts without either (a Page under
+ * 100 likes, refused insights); those show "–" too.
+ */
+export function knownEngagementRate(metrics: { engagement_rate?: number | null; reach?: number; impressions?: number } | null | undefined): number | undefined {
+  if (!metrics || !isNumber(metrics.engagement_rate)) return undefined
+  const measured = (isNumber(metrics.reach) && metrics.reach > 0) || (isNumber(metrics.impressions) && metrics.impressions > 0)
+  return measured ? metrics.engagement_rate : undefined
+}
+
 export function formatSeconds(value: unknown): string {
   if (!isNumber(value)) return MISSING
   if (value < 60) return `${value.toFixed(value < 10 ? 1 : 0)} s`

@@ -73,7 +73,8 @@ export type CoreMetrics = {
   impressions?: number
   reach?: number
   engagement?: number
-  engagement_rate?: number
+  /** null when the platform reported neither reach nor impressions. */
+  engagement_rate?: number | null
   video_views?: number
   /** Seconds. */
   avg_watch_time?: number

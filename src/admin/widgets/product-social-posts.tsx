@@ -6,7 +6,7 @@ import { Link } from "react-router-dom"
 import { RelativeTime } from "../components/social-posts/relative-time"
 import { PostStatusBadge, SyncStatusBadge } from "../components/social-posts/status-badges"
 import { useProductSocialPosts, useSyncPostInsights } from "../hooks/api/post-insights"
-import { formatCompact, formatPercent } from "../lib/format"
+import { formatCompact, formatPercent, knownEngagementRate } from "../lib/format"
 import { providerLabel } from "../lib/platforms"
 import type { SocialPost } from "../lib/types"
 
@@ -41,7 +41,7 @@ const PostRow = ({ post }: { post: SocialPost }) => {
         <span title="Likes">❤️ {formatCompact(i.likes)}</span>
         <span title="Comments">💬 {formatCompact(i.comments)}</span>
         <span title="Reach">👥 {formatCompact(i.reach)}</span>
-        <span title="Engagement rate">📈 {formatPercent(i.engagement_rate)}</span>
+        <span title="Engagement rate">📈 {formatPercent(knownEngagementRate(i))}</span>
         <span>
           synced <RelativeTime value={post.insights_synced_at} fallback="never" />
         </span>

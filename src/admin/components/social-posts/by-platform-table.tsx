@@ -1,5 +1,5 @@
 import { Heading, Table } from "@medusajs/ui"
-import { formatCount, formatPercent, isNumber } from "../../lib/format"
+import { formatCount, formatPercent, isNumber, knownEngagementRate } from "../../lib/format"
 import { providerLabel } from "../../lib/platforms"
 import type { PlatformEntry, PostInsights, SocialProvider } from "../../lib/types"
 
@@ -14,11 +14,14 @@ const ROWS: { key: keyof PlatformEntry; label: string; format: (v: unknown) => s
   { key: "video_views", label: "▶️ Video views", format: formatCount },
 ]
 
+/** A platform's value; its rate only where it reported a reach or impressions. */
+const valueOf = (entry: PlatformEntry, key: keyof PlatformEntry) => (key === "engagement_rate" ? knownEngagementRate(entry) : entry[key])
+
 /** A cross-posted post: the totals above are sums, this shows each platform's share. */
 export const ByPlatformTable = ({ byPlatform }: { byPlatform?: PostInsights["by_platform"] }) => {
   const platforms = Object.entries(byPlatform ?? {}) as [SocialProvider, PlatformEntry][]
   if (platforms.length < 2) return null
-  const rows = ROWS.filter((r) => platforms.some(([, e]) => isNumber(e[r.key])))
+  const rows = ROWS.filter((r) => platforms.some(([, e]) => isNumber(valueOf(e, r.key))))
   return (
     <section className="flex flex-col gap-y-2" aria-label="By platform">
       <Heading level="h3">By platform</Heading>
@@ -40,7 +43,7 @@ export const ByPlatformTable = ({ byPlatform }: { byPlatform?: PostInsights["by_
                 <Table.Cell>{r.label}</Table.Cell>
                 {platforms.map(([p, e]) => (
                   <Table.Cell key={p} className="text-right tabular-nums">
-                    {r.format(e[r.key])}
+                    {r.format(valueOf(e, r.key))}
                   </Table.Cell>
                 ))}
               </Table.Row>

@@ -21,7 +21,7 @@ import { RelativeTime } from "../../components/social-posts/relative-time"
 import { PlatformStatusBadge, PostStatusBadge, SyncStatusBadge } from "../../components/social-posts/status-badges"
 import { SyncAllDrawer } from "../../components/social-posts/sync-all-drawer"
 import { useSocialPlatforms, useSocialPosts } from "../../hooks/api/post-insights"
-import { formatCount, formatPercent } from "../../lib/format"
+import { formatCount, formatPercent, knownEngagementRate } from "../../lib/format"
 import { POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
 import { POST_STATUSES, type PostStatus, type SocialPost } from "../../lib/types"
 
@@ -75,7 +75,7 @@ const columns = [
   columnHelper.display({
     id: "engagement_rate",
     header: "📈 Eng. rate",
-    cell: ({ row }) => <span className="tabular-nums">{formatPercent(row.original.insights?.engagement_rate)}</span>,
+    cell: ({ row }) => <span className="tabular-nums">{formatPercent(knownEngagementRate(row.original.insights))}</span>,
   }),
   columnHelper.accessor("insights_synced_at", {
     header: "Last synced",

@@ -1,5 +1,5 @@
 import { DEFAULT_COMMENTS_LIMIT, mergeComments } from "./comments"
-import { computeEngagement } from "./engagement"
+import { engagementOf, rateDenominator, rateOf, type EngagementInputs } from "./engagement"
 import { mergeWithPrevious, type MergeOptions, type SyncOutcome } from "./merge"
 import {
   INSIGHTS_SCHEMA_VERSION,
@@ -72,8 +72,8 @@ function prefixed(detail: SyncErrorDetail, platform: SocialPlatform): string {
 /**
  * A post published to Facebook and Instagram at once: each platform keeps its own
  * numbers under `by_platform` and its own metrics block; top-level counts are the
- * sums; `platform` stays the post's platform. Rates are recomputed from the sums
- * (reach where any platform has reach, impressions otherwise).
+ * sums; `platform` stays the post's platform. The rate is recomputed over the
+ * platforms that report a denominator (see crossPostRate).
  */
 export function combineCrossPost(postPlatform: SocialPlatform, views: PostInsights[], base: Partial<PostInsights> = {}, commentsLimit = DEFAULT_COMMENTS_LIMIT): PostInsights {
   const ordered = [...views].sort((a, b) => Number(b.platform === postPlatform) - Number(a.platform === postPlatform))
@@ -107,16 +107,9 @@ export function combineCrossPost(postPlatform: SocialPlatform, views: PostInsigh
   out.comments_data = comments
 
   const entries = Object.values(byPlatform)
-  const { engagement, engagement_rate } = computeEngagement({
-    likes: out.likes as number | undefined,
-    comments: out.comments as number | undefined,
-    shares: out.shares as number | undefined,
-    saves: out.saves as number | undefined,
-    reach: out.reach as number | undefined,
-    impressions: out.impressions as number | undefined,
-  })
+  const engagement = engagementOf(out as EngagementInputs)
   out.engagement = engagement
-  out.engagement_rate = engagement_rate
+  out.engagement_rate = engagement === undefined ? undefined : crossPostRate(ordered)
   const times = entries.map((e) => e.last_synced_at).filter((t): t is string => !!t).sort()
   out.last_synced_at = times.length ? times[times.length - 1] : undefined
   out.sync_status = combinedStatus(entries.map((e) => e.sync_status))
@@ -124,6 +117,25 @@ export function combineCrossPost(postPlatform: SocialPlatform, views: PostInsigh
   out.sync_error_details = details
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key]
   return validatePostInsights(out)
+}
+
+/**
+ * The rate over the platforms that report its denominator only: a Facebook side
+ * without reach must not add its likes over Instagram's reach (465 / 3,500 = 13.29 %
+ * where Instagram alone is 6.14 %). Reach where any platform has reach, impressions
+ * otherwise; null when none has either.
+ */
+function crossPostRate(views: PostInsights[]): number | null {
+  const measured = views.flatMap((v) => {
+    const engagement = engagementOf(v)
+    const denominator = rateDenominator(v)
+    return engagement !== undefined && denominator ? [{ engagement, denominator }] : []
+  })
+  const kind = measured.some((m) => m.denominator.kind === "reach") ? "reach" : "impressions"
+  const pool = measured.filter((m) => m.denominator.kind === kind)
+  if (!pool.length) return null
+  const sum = (f: (m: (typeof pool)[number]) => number) => pool.reduce((s, m) => s + f(m), 0)
+  return rateOf(sum((m) => m.engagement), { kind, value: sum((m) => m.denominator.value) })
 }
 
 /**

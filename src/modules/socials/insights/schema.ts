@@ -81,7 +81,8 @@ const coreMetricsShape = {
   impressions: count.optional(),
   reach: count.optional(),
   engagement: count.optional(),
-  engagement_rate: count.optional(),
+  /** null when the platform reported neither reach nor impressions: unknown, never 0 %. */
+  engagement_rate: count.nullable().optional(),
   video_views: count.optional(),
   /** Seconds. */
   avg_watch_time: count.optional(),

@@ -81,6 +81,29 @@ describe("cross-posted posts", () => {
     expect(merged.likes).toBe(150)
   })
 
+  it("computes the rate only over platforms that report reach (a Facebook side without insights does not inflate it)", () => {
+    const { reach: _r, impressions: _i, ...fbCounts } = fb.insights!
+    const fbNoInsights: SyncOutcome = { ...fb, insights: { ...fbCounts, facebook_insights: undefined } }
+    const merged = mergeCrossPostWithPrevious({}, "facebook", [fbNoInsights, ig], { now })
+    expect(merged).toMatchObject({ engagement: 465, reach: 3500 })
+    // 215 / 3,500, Instagram alone; summing Facebook's 250 over Instagram's reach would give 13.29.
+    expect(merged.engagement_rate).toBe(6.14)
+    expect(merged.by_platform?.facebook?.engagement_rate).toBeNull()
+    expect(merged.by_platform?.instagram?.engagement_rate).toBe(6.14)
+  })
+
+  it("uses impressions only when no platform has reach, and leaves the rate unknown when none has either", () => {
+    const onlyImpressions = (o: SyncOutcome, impressions?: number): SyncOutcome => {
+      const { reach: _r, impressions: _i, ...counts } = o.insights!
+      return { ...o, insights: { ...counts, ...(impressions !== undefined ? { impressions } : {}) } }
+    }
+    const byImpressions = mergeCrossPostWithPrevious({}, "facebook", [onlyImpressions(fb), onlyImpressions(ig, 5000)], { now })
+    expect(byImpressions.engagement_rate).toBe(4.3)
+    const unknown = mergeCrossPostWithPrevious({}, "facebook", [onlyImpressions(fb), onlyImpressions(ig)], { now })
+    expect(unknown.engagement).toBe(465)
+    expect(unknown.engagement_rate).toBeNull()
+  })
+
   it("splits a stored cross-post back into one platform's view", () => {
     const stored = combineCrossPost("facebook", [
       { schema_version: 1, platform: "facebook", likes: 1, comments_data: [{ id: "f", text: "", created_time: now.toISOString() }] },

@@ -13,8 +13,11 @@ describe("computeEngagement", () => {
     expect(computeEngagement({ likes: 85, comments: 12, shares: 25, impressions: 3500 })).toEqual({ engagement: 122, engagement_rate: 3.49 })
   })
 
-  it("reproduces the spec's LinkedIn example and gives 0 without a denominator", () => {
-    expect(computeEngagement({ likes: 45, comments: 8, shares: 12 })).toEqual({ engagement: 65, engagement_rate: 0 })
+  it("reproduces the spec's LinkedIn example; without reach or impressions the rate is unknown (null), not 0", () => {
+    expect(computeEngagement({ likes: 45, comments: 8, shares: 12 })).toEqual({ engagement: 65, engagement_rate: null })
+    // A Facebook Page under 100 likes: counts but no insights.
+    expect(computeEngagement({ likes: 2400, comments: 310, shares: 90 }).engagement_rate).toBeNull()
+    expect(computeEngagement({ likes: 10, reach: 0, impressions: 0 }).engagement_rate).toBeNull()
   })
 
   it("prefers reach over impressions and ignores a zero reach", () => {

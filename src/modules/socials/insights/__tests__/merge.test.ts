@@ -79,6 +79,17 @@ describe("mergeWithPrevious", () => {
     expect(merged.sync_errors).toEqual([])
   })
 
+  it("a post answered without reach or impressions gets an unknown rate (null), also over a stored 0", () => {
+    const { reach: _r, impressions: _i, ...counts } = previous
+    const legacy = { ...counts, engagement_rate: 0 }
+    const result: SyncOutcome = { platform: "instagram", status: "success", insights: { likes: 2400, comments: 310 }, errors: [] }
+    const merged = mergeWithPrevious(legacy, result, { now })
+    expect(merged).toMatchObject({ likes: 2400, comments: 310, engagement: 2750 })
+    expect(merged.engagement_rate).toBeNull()
+    expect(merged.reach).toBeUndefined()
+    expect(merged.impressions).toBeUndefined()
+  })
+
   it("starts from nothing (first sync) and from a publish-time blob", () => {
     const first = mergeWithPrevious(undefined, { platform: "twitter", status: "success", insights: { platform: "twitter", likes: 85, comments: 12, shares: 25, impressions: 3500 }, errors: [] }, { now })
     expect(first).toMatchObject({ schema_version: 1, platform: "twitter", engagement: 122, engagement_rate: 3.49 })
