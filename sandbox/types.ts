@@ -225,8 +225,8 @@ export interface XEndpointLimit {
 }
 
 export interface XSandboxOptions {
-  /** Per token and endpoint. Defaults: tweetsLookup 5000/3500, tweetById 900/450, searchRecent 300/450. */
-  rateLimits?: { tweetsLookup?: XEndpointLimit; tweetById?: XEndpointLimit; searchRecent?: XEndpointLimit }
+  /** Per token and endpoint. Defaults: tweetsLookup 5000/3500, tweetById 900/450, searchRecent 300/450, searchAll 300/300. */
+  rateLimits?: { tweetsLookup?: XEndpointLimit; tweetById?: XEndpointLimit; searchRecent?: XEndpointLimit; searchAll?: XEndpointLimit }
   /** Length of a rate-limit window in seconds. Default 900 (15 minutes). */
   rateLimitWindowSeconds?: number
   /** 429 body: "problem" (observed v2 problem JSON, default) or "v1.1" (`{"errors":[{"code":88,...}]}` of the docs). */
@@ -244,6 +244,15 @@ export interface XSandboxOptions {
   privateMetricsRefusal?: "field-errors" | "omit" | "forbidden"
   /** `GET /2/tweets/:id` for an unknown or deleted post: 200 with only `errors` (observed, default) or 404 (docs). */
   singleNotFoundStatus?: 200 | 404
+  /** A 429 without any x-rate-limit-* header (seen behind proxies and on app-level throttles). Default false. */
+  omitRateLimitHeaders?: boolean
+  /** The app is not attached to a Project: every call answers the captured 403 `client-forbidden` / `client-not-enrolled`. */
+  clientNotEnrolled?: boolean
+  /**
+   * Shape of the not-found partial errors: "full" (default: `value`, `resource_id`, `type`, ... as captured)
+   * or "minimal" (only `title` and `detail`, the id named in the detail text: captured variants lack the rest).
+   */
+  partialErrorShape?: "full" | "minimal"
 }
 
 export interface LinkedInSandboxOptions {
@@ -262,6 +271,16 @@ export interface LinkedInSandboxOptions {
   shareStatisticsMixedUrns?: "reject" | "allow"
   /** Largest `count` honoured by socialActions comments (UNCONFIRMED; default 100). */
   commentsMaxCount?: number
+  /**
+   * Order of socialActions comments, UNCONFIRMED (§5.3): "newest-first" (default), "oldest-first", or
+   * "unordered" (a fixed shuffle): clients must not rely on page 1 holding the newest.
+   */
+  commentsOrder?: "newest-first" | "oldest-first" | "unordered"
+  /**
+   * Body of the daily-quota 429 (never with headers): "day-limit" (default, the captured "Resource level
+   * throttle ... DAY limit" text) or "code-101" (the reported `serviceErrorCode: 101` variant, no DAY in it).
+   */
+  throttleBody?: "day-limit" | "code-101"
   /** LinkedIn keeps the refresh token on refresh (default false); true issues a new one each time. */
   rotateRefreshTokens?: boolean
   /** BATCH_GET `results` / `errors` keys: "decoded" URNs (default) or "encoded" ones; both occur (§5.1). */

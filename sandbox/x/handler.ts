@@ -2,9 +2,9 @@ import type { PlatformHandler, SandboxContext, SandboxReply, SandboxRequest, Tok
 import { authenticate, hasReadScopes } from "./auth"
 import { refreshXToken } from "./oauth-token"
 import { xOptions, type XEndpoint } from "./options"
-import { forbidden, pageNotFound, rateLimited, reply, unauthorized, usageCapped } from "./problems"
+import { clientNotEnrolled, forbidden, pageNotFound, rateLimited, reply, unauthorized, usageCapped } from "./problems"
 import { takeRateLimit } from "./rate-limit"
-import { searchRecent } from "./search-recent"
+import { searchAll, searchRecent } from "./search-recent"
 import { lookupTweet, lookupTweets } from "./tweets-lookup"
 import { isUsageCapped } from "./usage"
 
@@ -18,6 +18,7 @@ function route(req: SandboxRequest): Route | undefined {
   const path = req.path.replace(/\/+$/, "")
   if (path === "/2/tweets") return { endpoint: "tweetsLookup", run: lookupTweets }
   if (path === "/2/tweets/search/recent") return { endpoint: "searchRecent", run: searchRecent }
+  if (path === "/2/tweets/search/all") return { endpoint: "searchAll", run: searchAll }
   const single = /^\/2\/tweets\/([^/]+)$/.exec(path)
   if (single) {
     const id = safeDecode(single[1])
@@ -51,8 +52,9 @@ export const handleXRequest: PlatformHandler = (req, ctx) => {
 
   const token = authenticate(req, ctx)
   if (!token) return unauthorized()
+  if (xOptions(ctx).clientNotEnrolled) return clientNotEnrolled()
   const limit = takeRateLimit(ctx, target.endpoint, token)
-  if (limit.exceeded) return reply(429, rateLimited(xOptions(ctx).rateLimitBody ?? "problem"), limit.headers)
+  if (limit.exceeded) return reply(429, rateLimited(xOptions(ctx).rateLimitBody ?? "problem"), xOptions(ctx).omitRateLimitHeaders ? undefined : limit.headers)
   if (isUsageCapped(ctx)) return reply(429, usageCapped(), limit.headers)
   if (!hasReadScopes(token)) return withHeaders(forbidden(), limit.headers)
   return withHeaders(target.run(ctx, token, req.query), limit.headers)

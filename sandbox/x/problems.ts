@@ -81,6 +81,25 @@ export function fieldNotAuthorized(
   }
 }
 
+/** Captured 403 for an app not attached to a Project (§4.4): every v2 call, whatever the token. */
+export function clientNotEnrolled(): SandboxReply {
+  return reply(403, {
+    client_id: "12345678",
+    detail:
+      "When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project. You can create a project via the developer portal.",
+    registration_url: "https://developer.twitter.com/en/docs/projects/overview",
+    title: "Client Forbidden",
+    required_enrollment: "Appropriate Level of API Access",
+    reason: "client-not-enrolled",
+    type: problemType("client-forbidden"),
+  })
+}
+
+/** A not-found partial error with only `title` and `detail` (captured variants lack `type`, `resource_id`, `value`). */
+export function tweetNotFoundMinimal(id: string, parameter: "id" | "ids"): Record<string, string> {
+  return { title: "Not Found Error", detail: `Could not find tweet with ${parameter}: [${id}].` }
+}
+
 /** The "forbidden" refusal mode: the whole request fails. */
 export function privateMetricsForbidden(ids: string[]): SandboxReply {
   return reply(403, {

@@ -73,7 +73,12 @@ interface SearchWindow {
   endMs: number
 }
 
-function parseSearch(query: URLSearchParams, now: number): SearchWindow | ParameterError[] {
+/** search/recent sees the last 7 days; search/all the whole archive (X began in 2006). */
+function oldestSearchable(archive: "recent" | "all", now: number): number {
+  return archive === "recent" ? now - SEARCH_RECENT_WINDOW_MS : Date.UTC(2006, 2, 21)
+}
+
+function parseSearch(query: URLSearchParams, now: number, archive: "recent" | "all"): SearchWindow | ParameterError[] {
   const errors = checkParams(query, SEARCH_PARAMS)
   const q = query.get("query") ?? ""
   const match = CONVERSATION_QUERY.exec(q)
@@ -93,7 +98,7 @@ function parseSearch(query: URLSearchParams, now: number): SearchWindow | Parame
     if (TWEET_ID_PATTERN.test(value)) ids[name] = BigInt(value)
     else errors.push({ parameters: { [name]: [value] }, message: `The \`${name}\` query parameter value [${value}] does not match ${TWEET_ID_PATTERN.source}` })
   }
-  const oldest = now - SEARCH_RECENT_WINDOW_MS
+  const oldest = oldestSearchable(archive, now)
   const times: Record<"start_time" | "end_time", number> = { start_time: oldest, end_time: now }
   for (const name of ["start_time", "end_time"] as const) {
     const value = query.get(name)
@@ -131,8 +136,17 @@ function inWindow(r: Reply, w: SearchWindow): boolean {
  * post (real search may also match the root when it is recent; clients filter it out anyway).
  */
 export function searchRecent(ctx: SandboxContext, token: TokenFixture, query: URLSearchParams): SandboxReply {
+  return search(ctx, token, query, "recent")
+}
+
+/** GET /2/tweets/search/all: the same answer over the full archive (apps with full-archive access). */
+export function searchAll(ctx: SandboxContext, token: TokenFixture, query: URLSearchParams): SandboxReply {
+  return search(ctx, token, query, "all")
+}
+
+function search(ctx: SandboxContext, token: TokenFixture, query: URLSearchParams, archive: "recent" | "all"): SandboxReply {
   const now = ctx.now()
-  const parsed = parseSearch(query, now)
+  const parsed = parseSearch(query, now, archive)
   if (Array.isArray(parsed)) return invalidRequest(parsed)
 
   const root = conversationRoot(ctx, parsed.conversationId)

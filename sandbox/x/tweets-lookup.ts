@@ -1,7 +1,7 @@
 import type { SandboxContext, SandboxReply, TokenFixture, TweetFixture } from "../types"
 import { xOptions } from "./options"
 import { badTweetId, checkParams, FIELD_PARAMS, fieldSelection, listParam, TWEET_ID_PATTERN } from "./params"
-import { invalidRequest, privateMetricsForbidden, reply, tweetNotFound, type ParameterError } from "./problems"
+import { invalidRequest, privateMetricsForbidden, reply, tweetNotFound, tweetNotFoundMinimal, type ParameterError } from "./problems"
 import { asksPrivateMetrics, canReadPrivateMetrics, TweetRenderer } from "./render"
 import { recordPostReads } from "./usage"
 
@@ -53,7 +53,7 @@ function lookup(ctx: SandboxContext, token: TokenFixture, query: URLSearchParams
   for (const id of ids) {
     const tweet = livePost(ctx, id)
     if (tweet) found.push(tweet)
-    else missing.push(tweetNotFound(id, parameter))
+    else missing.push(xOptions(ctx).partialErrorShape === "minimal" ? tweetNotFoundMinimal(id, parameter) : tweetNotFound(id, parameter))
   }
   const allowed = found.map((t) => canReadPrivateMetrics(token, t, now))
   if (refusal === "forbidden") {

@@ -15,11 +15,19 @@ export function sortCommentsNewestFirst(comments: CommentData[]): CommentData[] 
 /**
  * Incremental merge: platforms cannot filter comments by time, so a sync fetches
  * only until it meets a comment already stored. The fresh copy of a comment wins
- * (its like/reply counts moved on); the newest `limit` are kept.
+ * (its like/reply counts moved on); the newest `limit` are kept. `windowStart`
+ * (ISO) says the fetch saw every comment created after it: a stored comment in
+ * that window that was not returned was deleted on the platform and goes; one
+ * outside it was not looked at and stays.
  */
-export function mergeComments(previous: CommentData[] | undefined, incoming: CommentData[] | undefined, limit = DEFAULT_COMMENTS_LIMIT): CommentData[] {
+export function mergeComments(previous: CommentData[] | undefined, incoming: CommentData[] | undefined, limit = DEFAULT_COMMENTS_LIMIT, windowStart?: string): CommentData[] {
+  const cutoff = windowStart === undefined ? Number.NaN : Date.parse(windowStart)
+  const fetched = new Set((incoming ?? []).map((c) => c.id))
   const byId = new Map<string, CommentData>()
-  for (const c of previous ?? []) byId.set(c.id, c)
+  for (const c of previous ?? []) {
+    if (timeOf(c) > cutoff && !fetched.has(c.id)) continue
+    byId.set(c.id, c)
+  }
   for (const c of incoming ?? []) byId.set(c.id, c)
   return sortCommentsNewestFirst([...byId.values()]).slice(0, Math.max(0, limit))
 }

@@ -25,6 +25,12 @@ export interface SyncOutcome {
    * known), so they replace the stored list and comments deleted on the platform go.
    */
   commentsComplete?: boolean
+  /**
+   * ISO time: the fetch returned every comment created after it, so a stored comment
+   * newer than this that did not come back was deleted on the platform (dropped);
+   * older stored ones are outside what was fetched (kept).
+   */
+  commentsWindowStart?: string
 }
 
 export interface MergeOptions {
@@ -70,7 +76,7 @@ export function mergeWithPrevious(previous: unknown, result: SyncOutcome, option
   if (patch.comments_data) {
     merged.comments_data = result.commentsComplete
       ? sortCommentsNewestFirst(patch.comments_data).slice(0, limit)
-      : mergeComments(prev.comments_data, patch.comments_data, limit)
+      : mergeComments(prev.comments_data, patch.comments_data, limit, result.commentsWindowStart)
   }
 
   const next = merged as PostInsights

@@ -73,6 +73,12 @@ export const socialsConfigSchema = z.object({
    * when the reply count moved since the last sync. Single-post syncs always fetch.
    */
   xRepliesInBulk: z.enum(X_REPLIES_MODES).default("when_changed"),
+  /**
+   * X_FULL_ARCHIVE_SEARCH. search/recent sees the last 7 days only, so older posts get no
+   * reply search. `true` when the X app has full-archive access (`search/all`, 1 request a
+   * second): older posts' replies are searched there instead.
+   */
+  xFullArchiveSearch: z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes"].includes(v.trim().toLowerCase()) : v), z.boolean()).default(false),
 })
 
 export type SocialsConfigInput = z.input<typeof socialsConfigSchema>
@@ -97,6 +103,7 @@ const ENV_FALLBACKS: Record<string, string> = {
   maxRetries: "SOCIALS_MAX_RETRIES",
   maxWaitMs: "SOCIALS_MAX_WAIT_MS",
   xRepliesInBulk: "SOCIALS_X_REPLIES_IN_BULK",
+  xFullArchiveSearch: "X_FULL_ARCHIVE_SEARCH",
 }
 
 /** Options beat environment; blank strings count as unset. Throws naming the bad option. */

@@ -110,11 +110,12 @@ describe("X sync against the sandbox", () => {
   })
 
   it("replies: pages of 100 up to the limit, newest first", async () => {
+    // A 10-day-old post is searched on search/recent only because its replies are new since the last sync (0 then).
     const ctx = contextFor(sandbox, userCreds, { config: { commentsLimit: 150 } })
-    const [result] = await syncTwitterPosts(ctx, [target(ids.manyReplies, { postedAt: daysAgo(10) })])
+    const [result] = await syncTwitterPosts(ctx, [target(ids.manyReplies, { postedAt: daysAgo(10), previousCommentCount: 0 })])
     expect(result.insights?.comments_data).toHaveLength(130)
     expect(ctx.counter.byOperation()["twitter.search-recent"]).toBe(2)
-    const [limited] = await syncTwitterPosts(contextFor(sandbox, userCreds), [target(ids.manyReplies, { postedAt: daysAgo(10) })])
+    const [limited] = await syncTwitterPosts(contextFor(sandbox, userCreds), [target(ids.manyReplies, { postedAt: daysAgo(10), previousCommentCount: 0 })])
     expect(limited.insights?.comments_data).toHaveLength(100)
   })
 

@@ -5,6 +5,8 @@ export type PlatformErrorKind =
   | "auth"
   | "rate_limit"
   | "permission"
+  /** The app itself is misconfigured on the platform's side (not the token, not the post): fix its settings. */
+  | "app_config"
   | "not_found"
   | "invalid_id"
   | "retired_metric"
@@ -55,6 +57,8 @@ function mappedMessage(init: PlatformApiErrorInit): string {
       return "Rate limit exceeded"
     case "permission":
       return init.permission ? `Permission denied (${init.permission})` : "Permission denied"
+    case "app_config":
+      return `${label} refused this app: check its settings in the ${label} developer portal`
     case "not_found":
       return "Post not found"
     case "invalid_id":
@@ -136,6 +140,9 @@ export class PlatformApiError extends Error {
   }
   get isPermission(): boolean {
     return this.kind === "permission"
+  }
+  get isAppConfig(): boolean {
+    return this.kind === "app_config"
   }
   get isRetiredMetric(): boolean {
     return this.kind === "retired_metric"

@@ -162,7 +162,10 @@ export async function platformFetch(request: PlatformRequest, config: PlatformHt
     }
 
     const decision = decideRetry(policy, error, attempt, waitedMs, random)
-    if (!decision.retry) throw decision.error
+    if (!decision.retry) {
+      await pauseOnThrottle(config, request, error, now())
+      throw decision.error
+    }
     await sleep(decision.delayMs)
     waitedMs += decision.delayMs
   }
@@ -175,4 +178,16 @@ async function applyUsage(config: PlatformHttpConfig, request: PlatformRequest, 
   if (verdict.action === "ok") return
   const until = now + (verdict.action === "stop" ? verdict.retryAfterMs : verdict.pauseMs)
   for (const rule of request.budgets) await pauseBudget(config.budgetStore, rule.key, until)
+}
+
+/**
+ * A throttle we cannot sit out pauses this request's budgets for as long as the
+ * platform said (or its mapper implied: LinkedIn's midnight UTC, X's 15-minute
+ * window or monthly cap), so every later run and process sharing the store waits
+ * too instead of asking again. The policy's default guess pauses nothing.
+ */
+async function pauseOnThrottle(config: PlatformHttpConfig, request: PlatformRequest, error: PlatformApiError, now: number): Promise<void> {
+  if (!error.isRateLimit || !error.retryAfterMs || error.retryAfterMs <= 0) return
+  if (!config.budgetStore || !request.budgets?.length) return
+  for (const rule of request.budgets) await pauseBudget(config.budgetStore, rule.key, now + error.retryAfterMs)
 }

@@ -37,7 +37,7 @@ export function buildResult(
   target: SyncTarget,
   patch: PostInsightsPatch,
   errors: SyncErrorDetail[],
-  extra: Pick<PostSyncResult, "commentsComplete"> = {}
+  extra: Pick<PostSyncResult, "commentsComplete" | "commentsWindowStart"> = {}
 ): PostSyncResult {
   const insights: PostInsightsPatch = { ...patch, platform, platform_post_id: patch.platform_post_id ?? target.platformPostId }
   const { engagement, engagement_rate } = computeEngagement(insights)
@@ -55,7 +55,7 @@ export function failedResult(platform: SocialPlatform, target: SyncTarget, secti
 
 /** Errors that concern the account, not one post: stop the whole batch. */
 export function isAccountWide(error: PlatformApiError): boolean {
-  return error.isAuth || error.isRateLimit || error.kind === "version_unsupported"
+  return error.isAuth || error.isRateLimit || error.kind === "version_unsupported" || error.kind === "app_config"
 }
 
 export function toIsoDate(value: string | number | undefined | null): string | undefined {

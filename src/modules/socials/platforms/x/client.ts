@@ -1,5 +1,7 @@
 import type { PlatformHttpConfig, PlatformResponse } from "../http/platform-fetch"
+import { PlatformApiError } from "../http/platform-api-error"
 import { platformFetch } from "../http/platform-fetch"
+import { pauseBudget, type BudgetRule } from "../http/rate-budget"
 import { accountBudget, httpConfigFromContext } from "../shared/http-context"
 import { refreshOAuthToken } from "../shared/oauth-refresh"
 import { createTokenManager, type TokenManager } from "../shared/token-manager"
@@ -7,7 +9,16 @@ import type { SyncContext } from "../types"
 import { mapXError } from "./errors"
 
 /** X counts each endpoint in its own 15-minute window. */
-export type XEndpointGroup = "tweets-lookup" | "search-recent"
+export type XEndpointGroup = "tweets-lookup" | "search-recent" | "search-all"
+
+const GROUPS: XEndpointGroup[] = ["tweets-lookup", "search-recent", "search-all"]
+
+/** search/all also allows only one request per second (§4.3): a local budget spaces them out. */
+function endpointBudgets(ctx: SyncContext, group: XEndpointGroup): BudgetRule[] {
+  const rules = [accountBudget(ctx, "twitter", group)]
+  if (group === "search-all") rules.push({ ...accountBudget(ctx, "twitter", "search-all-1s"), limit: 1, windowMs: 1_000 })
+  return rules
+}
 
 export interface XClient {
   tokens: TokenManager
@@ -30,6 +41,7 @@ export function createXClient(ctx: SyncContext): XClient {
     credentials: ctx.credentials,
     now,
     onTokenRefreshed: ctx.onTokenRefreshed,
+    store: ctx.tokenStore,
     logger: ctx.logger,
     refresh: clientId
       ? (refreshToken) =>
@@ -49,14 +61,19 @@ export function createXClient(ctx: SyncContext): XClient {
 
   return {
     tokens,
-    get(path, query, group) {
+    async get(path, query, group) {
       const url = `${base}${path}?${new URLSearchParams(query).toString()}`
-      return tokens.withToken((token) =>
-        platformFetch(
-          { platform: "twitter", method: "GET", url, headers: { authorization: `Bearer ${token}` }, budgets: [accountBudget(ctx, "twitter", group)], operation: `twitter.${group}` },
-          config
+      try {
+        return await tokens.withToken((token) =>
+          platformFetch({ platform: "twitter", method: "GET", url, headers: { authorization: `Bearer ${token}` }, budgets: endpointBudgets(ctx, group), operation: `twitter.${group}` }, config)
         )
-      )
+      } catch (e) {
+        // The usage cap covers every endpoint, not just the one that hit it (platformFetch paused that one).
+        if (e instanceof PlatformApiError && e.code === "usage-capped" && e.retryAfterMs) {
+          for (const other of GROUPS) await pauseBudget(ctx.budgetStore, accountBudget(ctx, "twitter", other).key, now() + e.retryAfterMs)
+        }
+        throw e
+      }
     },
   }
 }

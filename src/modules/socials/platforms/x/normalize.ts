@@ -30,20 +30,12 @@ export type XMedia = z.infer<typeof xMediaSchema>
 export const xUserSchema = z.looseObject({ id: z.string(), name: z.string().optional(), username: z.string().optional() })
 export type XUser = z.infer<typeof xUserSchema>
 
-export const xPartialErrorSchema = z.looseObject({
-  resource_id: z.string().optional(),
-  value: z.string().optional(),
-  resource_type: z.string().optional(),
-  type: z.string().optional(),
-  title: z.string().optional(),
-  detail: z.string().optional(),
-})
-
 /** `GET /2/tweets` and search: data may be absent when every id failed (still HTTP 200). */
 export const xTweetsResponseSchema = z.looseObject({
   data: z.array(z.unknown()).optional(),
   includes: z.looseObject({ media: z.array(z.unknown()).optional(), users: z.array(z.unknown()).optional() }).optional(),
-  errors: z.array(xPartialErrorSchema).optional(),
+  // Entries are read one by one (partial-errors.ts): one odd entry must not fail the whole answer.
+  errors: z.array(z.unknown()).optional(),
   meta: z.looseObject({ next_token: z.string().optional(), result_count: z.number().optional() }).optional(),
 })
 

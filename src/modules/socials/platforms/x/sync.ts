@@ -5,8 +5,8 @@ import { forEachConcurrently } from "../http/request-limit"
 import { syncMode } from "../shared/http-context"
 import { asPlatformError, buildResult, chunk, errorDetail, failedResult, isAccountWide } from "../shared/sync-result"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
-import { createXClient, type XClient } from "./client"
-import { problemName } from "./errors"
+import { createXClient, type XClient, type XEndpointGroup } from "./client"
+import { postProblems } from "./partial-errors"
 import { normalizeReply, normalizeTweet, parseMedia, parseTweets, parseUsers, xTweetsResponseSchema, type XMedia, type XTweet } from "./normalize"
 
 /** `GET /2/tweets?ids=` takes 1–100 ids. */
@@ -14,6 +14,8 @@ export const X_LOOKUP_LIMIT = 100
 /** Private metrics exist only for posts created within the last 30 days. */
 const PRIVATE_METRICS_MAX_AGE_MS = 30 * 24 * 3_600_000
 const TWEET_ID = /^\d{1,19}$/
+/** search/recent sees the last 7 days only (§4.1). */
+export const SEARCH_RECENT_WINDOW_MS = 7 * 24 * 3_600_000
 
 const PUBLIC_TWEET_FIELDS = ["created_at", "public_metrics", "conversation_id", "attachments", "author_id"]
 const PRIVATE_TWEET_FIELDS = [...PUBLIC_TWEET_FIELDS, "non_public_metrics", "organic_metrics"]
@@ -27,6 +29,8 @@ interface TweetState {
   errors: SyncErrorDetail[]
   failure?: PlatformApiError
   comments?: CommentData[]
+  commentsComplete?: boolean
+  commentsWindowStart?: string
 }
 
 function postedAtMs(target: SyncTarget): number | undefined {
@@ -46,60 +50,85 @@ function wantsPrivate(ctx: SyncContext, target: SyncTarget, now: number): boolea
   return posted === undefined || now - posted < PRIVATE_METRICS_MAX_AGE_MS
 }
 
-async function lookup(client: XClient, states: TweetState[], withPrivate: boolean, concurrency: number): Promise<TweetState[]> {
-  const retryPublic: TweetState[] = []
-  // Lookups of one account go out together; an account-wide error (token, throttling) stops the rest.
-  await forEachConcurrently(chunk(states, X_LOOKUP_LIMIT), concurrency, async (part) => {
-    let data: ReturnType<typeof xTweetsResponseSchema.parse>
-    try {
-      const res = await client.get(
-        "/2/tweets",
-        {
-          ids: part.map((s) => s.target.platformPostId).join(","),
-          "tweet.fields": (withPrivate ? PRIVATE_TWEET_FIELDS : PUBLIC_TWEET_FIELDS).join(","),
-          expansions: "attachments.media_keys",
-          "media.fields": (withPrivate ? PRIVATE_MEDIA_FIELDS : PUBLIC_MEDIA_FIELDS).join(","),
-        },
-        "tweets-lookup"
-      )
-      data = xTweetsResponseSchema.parse(res.data ?? {})
-    } catch (e) {
-      const error = asPlatformError("twitter", e)
-      // Some deployments refuse the whole call when one post's private metrics are not ours.
-      if (withPrivate && error.isPermission) {
-        retryPublic.push(...part)
-        return
-      }
-      for (const s of part) s.failure = error
-      if (isAccountWide(error)) throw error
+/** The account-wide answer (token, throttle, app settings) that ended this run's calls, if any. */
+interface RunState {
+  stop?: PlatformApiError
+}
+
+/** One `GET /2/tweets?ids=` chunk; its own failure is recorded on its own posts only. */
+async function lookupChunk(client: XClient, part: TweetState[], withPrivate: boolean, run: RunState, retryPublic: TweetState[]): Promise<void> {
+  let data: ReturnType<typeof xTweetsResponseSchema.parse>
+  try {
+    // The local budget is booked per chunk (platformFetch): a refusal fails this chunk, not the ones that answered.
+    const res = await client.get(
+      "/2/tweets",
+      {
+        ids: part.map((s) => s.target.platformPostId).join(","),
+        "tweet.fields": (withPrivate ? PRIVATE_TWEET_FIELDS : PUBLIC_TWEET_FIELDS).join(","),
+        expansions: "attachments.media_keys",
+        "media.fields": (withPrivate ? PRIVATE_MEDIA_FIELDS : PUBLIC_MEDIA_FIELDS).join(","),
+      },
+      "tweets-lookup"
+    )
+    data = xTweetsResponseSchema.parse(res.data ?? {})
+  } catch (e) {
+    const error = asPlatformError("twitter", e)
+    // Some deployments refuse the whole call when one post's private metrics are not ours.
+    if (withPrivate && error.isPermission) {
+      retryPublic.push(...part)
       return
     }
-    const media = new Map(parseMedia(data.includes?.media).map((m) => [m.media_key, m]))
-    const byId = new Map(parseTweets(data.data).map((t) => [t.id, t]))
-    for (const s of part) {
-      const tweet = byId.get(s.target.platformPostId)
-      if (tweet) {
-        s.tweet = tweet
-        s.media = media
-        continue
-      }
-      // Ids X could not return are listed in errors[] with HTTP 200; only those posts fail.
-      const problem = data.errors?.find((e) => (e.resource_id ?? e.value) === s.target.platformPostId && problemName(e.type) !== "not-authorized-for-field")
-      const name = problemName(problem?.type)
-      if (withPrivate && name !== "resource-not-found") {
-        retryPublic.push(s)
-        continue
-      }
-      s.failure = new PlatformApiError({
-        platform: "twitter",
-        kind: name === "not-authorized-for-resource" ? "permission" : "not_found",
-        status: 200,
-        code: name ?? "missing",
-        detail: problem?.detail,
-      })
+    for (const s of part) s.failure = error
+    if (isAccountWide(error)) run.stop ??= error
+    return
+  }
+  const media = new Map(parseMedia(data.includes?.media).map((m) => [m.media_key, m]))
+  const byId = new Map(parseTweets(data.data).map((t) => [t.id, t]))
+  const problems = postProblems(data.errors)
+  for (const s of part) {
+    const tweet = byId.get(s.target.platformPostId)
+    if (tweet) {
+      s.tweet = tweet
+      s.media = media
+      continue
     }
-  })
+    // Ids X could not return are listed in errors[] with HTTP 200; only those posts fail.
+    const problem = problems.get(s.target.platformPostId)
+    if (withPrivate && problem?.kind !== "not_found") {
+      retryPublic.push(s)
+      continue
+    }
+    const kind = problem?.kind === "permission" ? "permission" : "not_found"
+    s.failure = new PlatformApiError({ platform: "twitter", kind, status: 200, code: problem?.code ?? "missing", detail: problem?.detail })
+  }
+}
+
+/**
+ * The first chunk goes alone, so a dead token, a spent cap or an app X refuses costs one
+ * call; the others then go out together, and after an account-wide answer no further
+ * chunk is sent (their posts fail with that answer).
+ */
+async function lookup(client: XClient, states: TweetState[], withPrivate: boolean, concurrency: number, run: RunState): Promise<TweetState[]> {
+  const retryPublic: TweetState[] = []
+  const [first, ...rest] = chunk(states, X_LOOKUP_LIMIT)
+  if (first && !run.stop) await lookupChunk(client, first, withPrivate, run, retryPublic)
+  await forEachConcurrently(rest, concurrency, (part) => lookupChunk(client, part, withPrivate, run, retryPublic), () => run.stop !== undefined)
   return retryPublic
+}
+
+/**
+ * Which search can find this post's replies. search/recent sees the last 7 days: a
+ * younger post (or one of unknown age) is searched there. An older one only on the full
+ * archive when the app has it (xFullArchiveSearch), or on search/recent when its reply
+ * count rose since the stored one (those replies came after the last sync).
+ */
+function replySearch(ctx: SyncContext, state: TweetState, now: number): SearchGroup | undefined {
+  const created = state.tweet?.created_at ? Date.parse(state.tweet.created_at) : postedAtMs(state.target)
+  if (created === undefined || Number.isNaN(created) || now - created < SEARCH_RECENT_WINDOW_MS) return "search-recent"
+  if (ctx.config.xFullArchiveSearch) return "search-all"
+  const replies = state.tweet?.public_metrics?.reply_count
+  const before = state.target.previousCommentCount
+  return replies !== undefined && before !== undefined && replies > before ? "search-recent" : undefined
 }
 
 function shouldFetchReplies(ctx: SyncContext, state: TweetState, single: boolean): boolean {
@@ -118,16 +147,27 @@ function shouldFetchReplies(ctx: SyncContext, state: TweetState, single: boolean
   }
 }
 
+type SearchGroup = Extract<XEndpointGroup, "search-recent" | "search-all">
+
+const SEARCH_PATHS: Record<SearchGroup, string> = {
+  "search-recent": "/2/tweets/search/recent",
+  "search-all": "/2/tweets/search/all",
+}
+
 /**
- * Replies as comments: search/recent by conversation_id (the last 7 days only),
- * newest first, `since_id` = newest stored reply so later syncs read only new
- * ones. Each reply is a billed read.
+ * Replies as comments: search by conversation_id, newest first, `since_id` = newest
+ * stored reply so later syncs read only new ones. Each reply is a billed read. Sets
+ * what the answer proves about the stored replies: all of them (full archive read to
+ * the end), those after `commentsWindowStart`, or nothing (since_id: only newer ones).
  */
-async function fetchReplies(client: XClient, ctx: SyncContext, state: TweetState): Promise<void> {
+async function fetchReplies(client: XClient, ctx: SyncContext, state: TweetState, group: SearchGroup, now: number): Promise<void> {
   const tweet = state.tweet
   if (!tweet) return
   const limit = ctx.config.commentsLimit
   const newest = newestComment(state.target.previousComments)
+  // Fewer replies than stored means some were deleted: read the window again (no since_id) so they go.
+  const shrank = (tweet.public_metrics?.reply_count ?? Infinity) < (state.target.previousCommentCount ?? 0)
+  const sinceId = newest && TWEET_ID.test(newest.id) && !shrank ? newest.id : undefined
   const collected: CommentData[] = []
   let nextToken: string | undefined
   do {
@@ -138,9 +178,9 @@ async function fetchReplies(client: XClient, ctx: SyncContext, state: TweetState
       expansions: "author_id",
       "user.fields": "username,name",
     }
-    if (newest && TWEET_ID.test(newest.id)) query.since_id = newest.id
+    if (sinceId) query.since_id = sinceId
     if (nextToken) query.next_token = nextToken
-    const res = await client.get("/2/tweets/search/recent", query, "search-recent")
+    const res = await client.get(SEARCH_PATHS[group], query, group)
     const data = xTweetsResponseSchema.parse(res.data ?? {})
     const users = new Map(parseUsers(data.includes?.users).map((u) => [u.id, u]))
     for (const reply of parseTweets(data.data)) {
@@ -151,11 +191,51 @@ async function fetchReplies(client: XClient, ctx: SyncContext, state: TweetState
     nextToken = data.meta?.next_token
   } while (nextToken && collected.length < limit)
   state.comments = collected
+  if (sinceId) return
+  if (nextToken) state.commentsWindowStart = collected[collected.length - 1]?.created_time
+  else if (group === "search-all") state.commentsComplete = true
+  else state.commentsWindowStart = new Date(now - SEARCH_RECENT_WINDOW_MS).toISOString()
+}
+
+/** One search per post, side by side; a post's own pages stay in order. An account-wide failure stops the rest. */
+async function fetchAllReplies(client: XClient, ctx: SyncContext, states: TweetState[], single: boolean, run: RunState, now: () => number): Promise<void> {
+  const wanted = states.flatMap((s) => {
+    const group = shouldFetchReplies(ctx, s, single) ? replySearch(ctx, s, now()) : undefined
+    return group ? [{ s, group }] : []
+  })
+  await forEachConcurrently(wanted, ctx.config.concurrency, async ({ s, group }) => {
+    if (run.stop) {
+      s.errors.push(errorDetail("comments", run.stop, now()))
+      return
+    }
+    try {
+      await fetchReplies(client, ctx, s, group, now())
+    } catch (e) {
+      const error = asPlatformError("twitter", e)
+      s.errors.push(errorDetail("comments", error, now()))
+      // Throttled, logged out or refused app: the other posts' searches would fail the same way.
+      if (isAccountWide(error)) run.stop ??= error
+    }
+  })
+}
+
+function toResult(s: TweetState, run: RunState, now: number): PostSyncResult {
+  if (s.failure || !s.tweet) {
+    const error = s.failure ?? run.stop ?? new PlatformApiError({ platform: "twitter", kind: "not_found", code: "missing" })
+    return failedResult("twitter", s.target, "post", error, now, isAccountWide(error))
+  }
+  const patch = normalizeTweet(s.tweet, s.media)
+  if (s.comments) patch.comments_data = s.comments
+  // search/recent sees 7 days only: stored older replies are merged, never replaced.
+  return buildResult("twitter", s.target, patch, s.errors, { commentsComplete: s.commentsComplete ?? false, commentsWindowStart: s.commentsWindowStart })
 }
 
 /**
  * X posts: ceil(N/100) lookups (split into calls with and without private
- * metrics), plus reply searches when comments are wanted (see xRepliesInBulk).
+ * metrics), plus reply searches where they can find something (see replySearch,
+ * xRepliesInBulk). A failed chunk fails its own posts; an account-wide answer
+ * (token, throttle, app not enrolled) stops the calls not yet sent, and posts
+ * already answered keep their results.
  */
 export async function syncTwitterPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const now = ctx.now ?? Date.now
@@ -165,50 +245,14 @@ export async function syncTwitterPosts(ctx: SyncContext, targets: SyncTarget[]):
     if (!TWEET_ID.test(s.target.platformPostId)) s.failure = new PlatformApiError({ platform: "twitter", kind: "invalid_id", code: "invalid_id" })
   }
   const valid = states.filter((s) => !s.failure)
+  const run: RunState = {}
 
-  try {
-    const privateGroup = valid.filter((s) => wantsPrivate(ctx, s.target, now()))
-    const publicGroup = valid.filter((s) => !privateGroup.includes(s))
-    const fallback = privateGroup.length ? await lookup(client, privateGroup, true, ctx.config.concurrency) : []
-    if (publicGroup.length || fallback.length) {
-      const leftover = await lookup(client, [...publicGroup, ...fallback], false, ctx.config.concurrency)
-      for (const s of leftover) s.failure ??= new PlatformApiError({ platform: "twitter", kind: "not_found", code: "missing" })
-    }
-  } catch (e) {
-    const error = asPlatformError("twitter", e)
-    return states.map((s) => (s.failure && !isAccountWide(s.failure) ? failedResult("twitter", s.target, "post", s.failure, now()) : failedResult("twitter", s.target, "post", error, now(), true)))
-  }
+  const privateGroup = valid.filter((s) => wantsPrivate(ctx, s.target, now()))
+  const publicGroup = valid.filter((s) => !privateGroup.includes(s))
+  const fallback = privateGroup.length ? await lookup(client, privateGroup, true, ctx.config.concurrency, run) : []
+  if (!run.stop && (publicGroup.length || fallback.length)) await lookup(client, [...publicGroup, ...fallback], false, ctx.config.concurrency, run)
 
   const single = syncMode(ctx, targets.length) === "single"
-  let stop: PlatformApiError | undefined
-  // One search per post, side by side; a post's own pages stay in order.
-  await forEachConcurrently(
-    states.filter((s) => shouldFetchReplies(ctx, s, single)),
-    ctx.config.concurrency,
-    async (s) => {
-      if (stop) {
-        s.errors.push(errorDetail("comments", stop, now()))
-        return
-      }
-      try {
-        await fetchReplies(client, ctx, s)
-      } catch (e) {
-        const error = asPlatformError("twitter", e)
-        s.errors.push(errorDetail("comments", error, now()))
-        // Throttled or logged out: the other posts' searches would fail the same way.
-        if (isAccountWide(error)) stop = error
-      }
-    }
-  )
-
-  return states.map((s) => {
-    if (s.failure || !s.tweet) {
-      const error = s.failure ?? new PlatformApiError({ platform: "twitter", kind: "not_found", code: "missing" })
-      return failedResult("twitter", s.target, "post", error, now(), isAccountWide(error))
-    }
-    const patch = normalizeTweet(s.tweet, s.media)
-    if (s.comments) patch.comments_data = s.comments
-    // search/recent sees 7 days only: stored older replies must be merged, never replaced.
-    return buildResult("twitter", s.target, patch, s.errors, { commentsComplete: false })
-  })
+  await fetchAllReplies(client, ctx, states.filter((s) => s.tweet && !s.failure), single, run, now)
+  return states.map((s) => toResult(s, run, now()))
 }
