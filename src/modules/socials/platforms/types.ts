@@ -1,4 +1,4 @@
-import type { CommentData, PostInsightsPatch, SocialPlatform, SyncErrorDetail, SyncStatus } from "../insights/schema"
+import type { CommentData, PlatformMetrics, PostInsightsPatch, SocialPlatform, SyncErrorDetail, SyncStatus } from "../insights/schema"
 import type { SyncOutcome } from "../insights/merge"
 import type { SocialsConfig } from "./config"
 import type { PlatformApiError } from "./http/platform-api-error"
@@ -34,7 +34,10 @@ export interface SyncTarget {
   targetId: string
   /** Instagram media id, Facebook "{page}_{post}" id, tweet id, or LinkedIn share/ugcPost URN. */
   platformPostId: string
-  /** Instagram FEED | REELS | STORY (stored at publish time): picks the valid insights metrics. */
+  /**
+   * Instagram FEED | REELS | STORY as the platform confirmed it (stored from an earlier
+   * answer): picks the valid insights metrics and scopes remembered refusals.
+   */
   mediaProductType?: string
   /** IMAGE | VIDEO | CAROUSEL_ALBUM, or "video" for LinkedIn/X video posts. */
   mediaType?: string
@@ -43,6 +46,8 @@ export interface SyncTarget {
   previousComments?: CommentData[]
   /** Stored comment count: LinkedIn / X skip the comments call when it did not move. */
   previousCommentCount?: number
+  /** The platform's stored metrics block (instagram_insights, ...): carries remembered platform rules. */
+  previousMetrics?: PlatformMetrics
 }
 
 /** "single": a user pressed sync on one post; "bulk": the scheduled or sync-all run. */

@@ -9,7 +9,7 @@ import { syncInstagramPosts } from "../platforms/instagram/sync"
 import { syncFacebookPosts } from "../platforms/facebook/sync"
 import { syncTwitterPosts } from "../platforms/x/sync"
 import { syncLinkedInPosts } from "../platforms/linkedin/sync"
-import { readStoredInsights, type PostInsights } from "../insights/schema"
+import { PLATFORM_METRICS_FIELD, readStoredInsights, type PostInsights } from "../insights/schema"
 import { previousForPlatform } from "../insights/cross-post"
 import type { PlatformSecrets, StoredApiConfig } from "../utils/api-config"
 import { missingTokenResult, outcomeFor, unreadableTokenResult } from "./sync-outcome"
@@ -266,20 +266,21 @@ export function platformPostIds(post: PostRecord): { platform: PostPlatform; id:
   return ids
 }
 
-function targetFor(post: PostRecord, kind: PostPlatform, platformPostId: string): SyncTarget {
+/** Exported for tests: what a platform client is told about one post. */
+export function targetFor(post: PostRecord, kind: PostPlatform, platformPostId: string): SyncTarget {
   // A cross-posted post stores each platform's numbers and comments apart: hand each client its own slice.
   const stored = previousForPlatform(post.insights, kind)
-  const productType =
-    stored.media_product_type ??
-    (post.media_type === "REELS" ? "REELS" : post.media_type === "STORY" ? "STORY" : post.media_type ? "FEED" : undefined)
   return {
     targetId: post.id,
     platformPostId,
-    mediaProductType: productType,
+    // Only the type the platform answered is confirmed: reels come as media_type VIDEO, so
+    // the post's own media_type is a hint for the first sync (mediaType), never the type.
+    mediaProductType: stored.media_product_type,
     mediaType: post.media_type ?? stored.media_type ?? undefined,
     postedAt: post.posted_at ?? undefined,
     previousComments: stored.comments_data,
     previousCommentCount: stored.comments,
+    previousMetrics: stored[PLATFORM_METRICS_FIELD[kind]],
   }
 }
 

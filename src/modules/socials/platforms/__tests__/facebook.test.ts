@@ -102,7 +102,7 @@ describe("Facebook sync against the sandbox", () => {
     expect(result.errors).toContainEqual(expect.objectContaining({ severity: "notice", message: "Facebook no longer provides 'post_impressions', 'post_engaged_users' for this media; showing 'post_media_view', 'post_clicks'" }))
     // post call (refused) + one batch of 4 per-metric probes + post call again
     expect(ctx.counter.total()).toBe(3)
-    expect(await refusedMetrics.get("facebook:v25.0:post")).toEqual(["post_impressions", "post_engaged_users"])
+    expect(await refusedMetrics.get(`facebook:${PAGE}:v25.0:post`)).toEqual(["post_impressions", "post_engaged_users"])
 
     const later = contextFor(sandbox, creds, { config, refusedMetrics })
     await syncFacebookPosts(later, [target(specExample.id), target(ids.text)])

@@ -105,10 +105,10 @@ describe("Instagram sync against the sandbox", () => {
     expect(story.status).toBe("success")
     expect(story.insights?.reach).toBeGreaterThan(0)
     expect(story.errors.map((e) => e.message)).toContainEqual(expect.stringContaining("does not provide 'likes'"))
-    expect(await refusedMetrics.get("instagram:v25.0:UNKNOWN")).toEqual([])
+    expect(await refusedMetrics.get(`instagram:${IG_USER}:v25.0:UNKNOWN`)).toEqual([])
   })
 
-  it("retired metric: drops it, retries once, remembers it per API version and says so", async () => {
+  it("retired metric: drops it, retries once, remembers it per account and API version and says so", async () => {
     const refusedMetrics = new InMemoryRefusedMetricsStore()
     const config = { instagramMetrics: { FEED: ["impressions", "views", "reach", "saved", "likes", "comments", "shares"] } }
     const ctx = contextFor(sandbox, creds, { config, refusedMetrics })
@@ -120,7 +120,7 @@ describe("Instagram sync against the sandbox", () => {
       expect.objectContaining({ section: "insights", code: "metric_unavailable", severity: "notice", message: "Instagram no longer provides 'impressions' for this media; showing 'views'" })
     )
     expect(ctx.counter.total()).toBe(2)
-    expect(await refusedMetrics.get("instagram:v25.0:FEED")).toEqual(["impressions"])
+    expect(await refusedMetrics.get(`instagram:${IG_USER}:v25.0:FEED`)).toEqual(["impressions"])
     const stored = mergeWithPrevious(undefined, first)
     expect(stored.sync_errors).toEqual(["Insights metrics: Instagram no longer provides 'impressions' for this media; showing 'views'"])
 
@@ -133,7 +133,7 @@ describe("Instagram sync against the sandbox", () => {
 
   it("a metric that still works on an older version is asked again there (refusals are per version)", async () => {
     const refusedMetrics = new InMemoryRefusedMetricsStore()
-    await refusedMetrics.add("instagram:v25.0:FEED", ["impressions"])
+    await refusedMetrics.add(`instagram:${IG_USER}:v25.0:FEED`, ["impressions"])
     const ctx = contextFor(sandbox, creds, { refusedMetrics, config: { metaGraphApiVersion: "v21.0", instagramMetrics: { FEED: ["impressions", "reach"] } } })
     const [legacy] = await syncInstagramPosts(ctx, [target(ids.legacyImage, { mediaProductType: "FEED" })])
     expect(legacy.status).toBe("success")

@@ -39,6 +39,18 @@ export function normalizeFacebookComment(raw: unknown): CommentData | undefined 
   return comment
 }
 
+/** The insight names two types its own way ("sorry", "anger"); stored keys are always the spec's. */
+const INSIGHT_REACTION_KEYS: Record<string, string> = { sorry: "sad", anger: "angry" }
+
+function specReactionKeys(byType: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [key, n] of Object.entries(byType)) {
+    const name = INSIGHT_REACTION_KEYS[key.toLowerCase()] ?? key.toLowerCase()
+    if (name !== "total") out[name] = (out[name] ?? 0) + n
+  }
+  return out
+}
+
 function summaryCount(body: Record<string, unknown>, key: string): number | undefined {
   const parsed = summaryEdge.safeParse(body[key])
   return parsed.success ? parsed.data.summary?.total_count : undefined
@@ -67,7 +79,7 @@ export function normalizeFacebookPost(body: Record<string, unknown>, target: Syn
     if (n !== undefined) reactions[type.toLowerCase()] = n
   }
   const byType = metrics.post_reactions_by_type_total
-  if (!Object.keys(reactions).length && byType && typeof byType === "object") Object.assign(reactions, byType)
+  if (!Object.keys(reactions).length && byType && typeof byType === "object") Object.assign(reactions, specReactionKeys(byType))
   if (Object.keys(reactions).length || total !== undefined) {
     reactions.total = total ?? Object.values(reactions).reduce((s, n) => s + n, 0)
     patch.reactions = reactions

@@ -35,5 +35,5 @@ export function facebookSpec(config: Pick<SocialsConfig, "facebookMetrics"> = {}
  */
 export async function syncFacebookPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const graph = createFacebookClient(ctx)
-  return syncMetaPosts(facebookSpec(ctx.config), graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
+  return syncMetaPosts(facebookSpec(ctx.config), graph, { accountId: ctx.credentials.accountId, refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
 }

@@ -25,6 +25,18 @@ export function instagramMetricsFor(productType: string | undefined): string[] {
   return [...(known ? INSTAGRAM_METRICS[known] : INSTAGRAM_SAFE_METRICS)]
 }
 
+/**
+ * The post's own media_type as a first guess before Instagram confirmed the product
+ * type. VIDEO says nothing: reels report `media_type: VIDEO` too, and FEED metrics
+ * (follows, profile_visits) fail a reel's whole request.
+ */
+export function hintedProductType(mediaType: string | undefined): InstagramProductType | undefined {
+  const upper = mediaType?.toUpperCase()
+  if (upper === "REELS" || upper === "STORY") return upper
+  if (upper === "IMAGE" || upper === "CAROUSEL_ALBUM") return "FEED"
+  return undefined
+}
+
 /** Retired metric → the one that took its place (for the note shown to users). */
 export const INSTAGRAM_REPLACEMENTS: Record<string, string> = {
   impressions: "views",

@@ -2,17 +2,22 @@ import type { SocialsConfig } from "../config"
 import { syncMetaPosts, type MetaPostSpec } from "../meta/sync-meta-posts"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import { createInstagramClient, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_COMMENTS_PAGE, INSTAGRAM_MEDIA_FIELDS } from "./client"
-import { INSTAGRAM_REPLACEMENTS, instagramMetricsFor, instagramProductType } from "./metrics"
+import { hintedProductType, INSTAGRAM_REPLACEMENTS, instagramMetricsFor, instagramProductType } from "./metrics"
 import { normalizeInstagramComment, normalizeInstagramMedia } from "./normalize"
 
 export function instagramSpec(config: Pick<SocialsConfig, "instagramMetrics"> = {}): MetaPostSpec {
+  // Refusals are remembered per confirmed product type only; a guessed one must not poison the others.
   const scopeFor = (target: SyncTarget) => instagramProductType(target.mediaProductType) ?? "UNKNOWN"
+  const metricsFor = (target: SyncTarget): string[] => {
+    const type = instagramProductType(target.mediaProductType) ?? hintedProductType(target.mediaType)
+    return [...(config.instagramMetrics?.[type ?? "UNKNOWN"] ?? instagramMetricsFor(type))]
+  }
   return {
     platform: "instagram",
     commentsPageSize: INSTAGRAM_COMMENTS_PAGE,
     isValidId: (id) => /^\d+$/.test(id),
     scopeFor,
-    metricsFor: (target) => [...(config.instagramMetrics?.[scopeFor(target)] ?? instagramMetricsFor(target.mediaProductType))],
+    metricsFor,
     baseFields: () => INSTAGRAM_MEDIA_FIELDS,
     commentsExpansion: (pageSize) => `comments.limit(${pageSize}){${INSTAGRAM_COMMENT_FIELDS}}`,
     commentsEdgeQuery: (pageSize) => `fields=${encodeURIComponent(INSTAGRAM_COMMENT_FIELDS)}&limit=${pageSize}`,
@@ -29,5 +34,5 @@ export function instagramSpec(config: Pick<SocialsConfig, "instagramMetrics"> = 
  */
 export async function syncInstagramPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const graph = createInstagramClient(ctx)
-  return syncMetaPosts(instagramSpec(ctx.config), graph, { refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
+  return syncMetaPosts(instagramSpec(ctx.config), graph, { accountId: ctx.credentials.accountId, refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
 }

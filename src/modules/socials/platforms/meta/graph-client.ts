@@ -4,14 +4,19 @@ import { platformFetch, type PlatformHttpConfig } from "../http/platform-fetch"
 import type { BudgetRule } from "../http/rate-budget"
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../http/retry-policy"
 import { retryAfterFromHeaders } from "../http/usage-headers"
-import { chunk } from "../shared/sync-result"
+import { asPlatformError, chunk } from "../shared/sync-result"
 import type { TokenManager } from "../shared/token-manager"
 import { mapMetaErrorBody, metaErrorMapper } from "./errors"
 
 /** Graph Batch API ceiling: more items answer "Maximum batch size is 50". */
 export const META_BATCH_LIMIT = 50
 
-export type GraphItemResult = { ok: true; body: unknown } | { ok: false; error: PlatformApiError }
+/**
+ * `requestFailed`: the HTTP request that carried this item failed as a whole (our
+ * budget refused it, Meta throttled it, the network gave up), so the item was
+ * never evaluated on its own; the other requests' items keep their answers.
+ */
+export type GraphItemResult = { ok: true; body: unknown } | { ok: false; error: PlatformApiError; requestFailed?: boolean }
 
 export interface GraphClientOptions {
   platform: "instagram" | "facebook"
@@ -28,8 +33,9 @@ export interface GraphClient {
   /**
    * One result per relative URL ("{id}?fields=..."), in order. One URL is a plain
    * GET; more go through the Batch API, 50 per HTTP request, each item counted as
-   * one call. Per-item errors come back as results; a failure of the whole HTTP
-   * request (network, token, throttling) throws.
+   * one call. Per-item errors come back as results; so does the failure of one
+   * batch request (for its items only, `requestFailed`). A lone GET that fails on
+   * the network, token or throttling throws.
    */
   getMany(relativeUrls: string[], operation: string): Promise<GraphItemResult[]>
   /** Turns a `paging.next` URL into a relative URL for getMany; undefined if it points elsewhere. */
@@ -47,7 +53,7 @@ const batchResponseSchema = z.array(batchItemSchema)
 
 /** Item-level retries (timeouts inside the batch, code 1/2, 5xx) happen once, in one follow-up batch. */
 function isTransientItem(result: GraphItemResult): boolean {
-  return !result.ok && result.error.isRetryable && !result.error.isRateLimit
+  return !result.ok && !result.requestFailed && result.error.isRetryable && !result.error.isRateLimit
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
@@ -55,12 +61,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const root = `${options.baseUrl.replace(/\/+$/, "")}/${version}`
   const http: PlatformHttpConfig = { ...options.http, mapError: metaErrorMapper(platform), secrets: () => tokens.secrets() }
 
-  const withToken = (relative: string, token: string): string => `${root}/${relative}${relative.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(token)}`
+  // Graph takes the token as a Bearer header (the Batch API too), so no URL we send or log carries it.
+  const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` })
 
   async function getOne(relative: string, operation: string): Promise<GraphItemResult> {
     try {
       const res = await tokens.withToken((token) =>
-        platformFetch({ platform, method: "GET", url: withToken(relative, token), budgets: options.budgets, units: 1, operation }, http)
+        platformFetch({ platform, method: "GET", url: `${root}/${relative}`, headers: auth(token), budgets: options.budgets, units: 1, operation }, http)
       )
       return { ok: true, body: res.data }
     } catch (error) {
@@ -74,11 +81,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   async function batchOnce(relatives: string[], operation: string): Promise<GraphItemResult[]> {
     const res = await tokens.withToken((token) => {
       const body = new URLSearchParams({
-        access_token: token,
         include_headers: "false",
         batch: JSON.stringify(relatives.map((relative_url) => ({ method: "GET", relative_url }))),
       })
-      return platformFetch({ platform, method: "POST", url: `${root}/`, body, budgets: options.budgets, units: relatives.length, operation }, http)
+      return platformFetch({ platform, method: "POST", url: `${root}/`, headers: auth(token), body, budgets: options.budgets, units: relatives.length, operation }, http)
     })
     const parsed = batchResponseSchema.safeParse(res.data)
     if (!parsed.success || parsed.data.length !== relatives.length) {
@@ -103,12 +109,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     })
   }
 
-  /** The chunks go out together (the request limit caps how many are open); a failed chunk fails the call once all have settled. */
+  /**
+   * The chunks go out together (the request limit caps how many are open), each
+   * booked on the budget right before it is sent. A chunk that fails (refused by
+   * our budget, throttled, timed out) fails only its own items.
+   */
   async function batchAll(relatives: string[], operation: string): Promise<GraphItemResult[]> {
-    const settled = await Promise.allSettled(chunk(relatives, META_BATCH_LIMIT).map((part) => batchOnce(part, operation)))
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected")
-    if (failed) throw failed.reason
-    return settled.flatMap((s) => (s.status === "fulfilled" ? s.value : []))
+    const parts = chunk(relatives, META_BATCH_LIMIT)
+    const settled = await Promise.allSettled(parts.map((part) => batchOnce(part, operation)))
+    return settled.flatMap((s, i) => {
+      if (s.status === "fulfilled") return s.value
+      const error = asPlatformError(platform, s.reason)
+      return parts[i].map((): GraphItemResult => ({ ok: false, error, requestFailed: true }))
+    })
   }
 
   async function batch(relatives: string[], operation: string): Promise<GraphItemResult[]> {

@@ -1,7 +1,8 @@
 /**
- * Metrics Meta refused, remembered per API version (and media kind), so a metric
- * retired once is not asked for again on every sync. The in-memory store lives
- * for the process; the module can supply a persistent one.
+ * Metrics Meta refused, remembered per account, API version and confirmed media
+ * kind, so a metric refused once is not asked for again on every sync, and a
+ * refusal for one kind of media (or one account's) never spreads to the others.
+ * The in-memory store lives for the process; the module can supply a persistent one.
  */
 export interface RefusedMetricsStore {
   get(scope: string): Promise<string[]>
@@ -22,9 +23,19 @@ export class InMemoryRefusedMetricsStore implements RefusedMetricsStore {
   }
 }
 
-/** e.g. "instagram:v25.0:REELS", "facebook:v25.0:post". */
-export function refusedMetricsScope(platform: "instagram" | "facebook", version: string, kind: string): string {
-  return `${platform}:${version}:${kind}`
+/** e.g. "instagram:17841400000000001:v25.0:REELS", "facebook:104000000000001:v25.0:post" (per Page). */
+export function refusedMetricsScope(platform: "instagram" | "facebook", accountId: string, version: string, kind: string): string {
+  return `${platform}:${accountId}:${version}:${kind}`
+}
+
+/** Refusals "for this media product type" are kept apart from retired metrics, so the note says which it is. */
+export function unsupportedMetricsScope(scope: string): string {
+  return `${scope}:unsupported`
+}
+
+/** "...does not support the impressions metric for this media product type." (vs. a retired metric). */
+export function isUnsupportedForType(message: string | undefined): boolean {
+  return /product type|media type/i.test(message ?? "")
 }
 
 export interface RefusedMetricsFinding {

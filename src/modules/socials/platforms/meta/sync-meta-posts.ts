@@ -1,11 +1,14 @@
 import type { CommentData, PostInsightsPatch, SyncErrorDetail, SyncSection } from "../../insights/schema"
+import { PLATFORM_METRICS_FIELD } from "../../insights/schema"
 import { knownCommentIds } from "../../insights/comments"
 import { PLATFORM_LABELS, PlatformApiError } from "../http/platform-api-error"
-import { asPlatformError, buildResult, errorDetail, failedResult, isAccountWide, notice } from "../shared/sync-result"
+import { asPlatformError, buildResult, errorDetail, failedResult, notice } from "../shared/sync-result"
 import type { PostSyncResult, SyncLogger, SyncTarget } from "../types"
 import { CommentPager } from "./comment-pages"
+import { fetchMoreCommentPages } from "./comment-paging"
+import { isMetaAccountProblem, isPermanentlyWithoutInsights, SUBCODE_BEFORE_BUSINESS_CONVERSION } from "./errors"
 import type { GraphClient, GraphItemResult } from "./graph-client"
-import { findRefusedMetrics, refusedMetricsScope, type RefusedMetricsStore } from "./refused-metrics"
+import { findRefusedMetrics, isUnsupportedForType, refusedMetricsScope, unsupportedMetricsScope, type RefusedMetricsStore } from "./refused-metrics"
 
 /** What differs between Instagram media and Facebook posts; the request strategy is shared. */
 export interface MetaPostSpec {
@@ -13,7 +16,7 @@ export interface MetaPostSpec {
   /** Largest comments page the platform serves (Instagram 50). */
   commentsPageSize: number
   isValidId(id: string): boolean
-  /** Refused metrics are remembered per API version and this scope (e.g. the media product type). */
+  /** Refused metrics are remembered per account, API version and this scope (the confirmed media product type). */
   scopeFor(target: SyncTarget): string
   metricsFor(target: SyncTarget): string[]
   baseFields(target: SyncTarget): string[]
@@ -28,6 +31,8 @@ export interface MetaPostSpec {
 }
 
 export interface MetaSyncOptions {
+  /** Instagram user or Facebook Page: refusals are remembered per account. */
+  accountId: string
   refusedMetrics: RefusedMetricsStore
   commentsLimit: number
   now: () => number
@@ -48,6 +53,8 @@ interface TargetState {
   droppedNamed: boolean
   probed: boolean
   insightsDropped: boolean
+  /** The platform never gives this post insights (Instagram 2108006): remembered on the post, never asked again. */
+  withoutInsights: boolean
   commentsFailed: boolean
   failure?: { section: SyncSection; error: PlatformApiError }
   pager?: CommentPager
@@ -71,36 +78,50 @@ const MAX_ROUNDS = 7
  */
 const UNKNOWN_SCOPE = "UNKNOWN"
 
+/** Key in the platform's metrics block that remembers a post the platform gives no insights. */
+export const INSIGHTS_UNAVAILABLE_KEY = "insights_unavailable"
+
 export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, options: MetaSyncOptions, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const label = PLATFORM_LABELS[spec.platform]
   const commentsLimit = Math.max(0, options.commentsLimit)
   const pageSize = Math.min(spec.commentsPageSize, Math.max(1, commentsLimit))
+  const scopeKey = (scope: string): string => refusedMetricsScope(spec.platform, options.accountId, graph.version, scope)
   let stopError: PlatformApiError | undefined
 
   const states: TargetState[] = []
-  for (const target of targets) {
+  for (const target of targets) states.push(await initialState(target))
+
+  /** Metrics already refused for this account, version and confirmed type are not asked again; the note says why. */
+  async function initialState(target: SyncTarget): Promise<TargetState> {
     const scope = spec.scopeFor(target)
-    const refused = new Set(await options.refusedMetrics.get(refusedMetricsScope(spec.platform, graph.version, scope)))
+    const retired = new Set(await options.refusedMetrics.get(scopeKey(scope)))
+    const unsupported = new Set(await options.refusedMetrics.get(unsupportedMetricsScope(scopeKey(scope))))
+    const wanted = spec.metricsFor(target)
+    const withoutInsights = remembersNoInsights(target)
     const state: TargetState = {
       target,
       scope,
-      metrics: spec.metricsFor(target).filter((m) => !refused.has(m)),
+      metrics: wanted.filter((m) => !retired.has(m) && !unsupported.has(m)),
       body: {},
       errors: [],
       notices: [],
       droppedNamed: false,
       probed: false,
-      insightsDropped: false,
+      insightsDropped: withoutInsights,
+      withoutInsights,
       commentsFailed: commentsLimit === 0,
     }
-    const remembered = spec.metricsFor(target).filter((m) => refused.has(m))
-    if (remembered.length) state.notices.push(retiredNotice(spec, label, remembered))
+    const gone = wanted.filter((m) => retired.has(m) && !unsupported.has(m))
+    if (gone.length) state.notices.push(retiredNotice(spec, label, gone))
+    const notForType = wanted.filter((m) => unsupported.has(m))
+    if (notForType.length) state.notices.push(unsupportedNotice(spec, label, notForType, scope))
+    if (withoutInsights) state.notices.push(noInsightsNotice(spec.platform, label))
     if (!spec.isValidId(target.platformPostId)) {
       state.failure = { section: "post", error: new PlatformApiError({ platform: spec.platform, kind: "invalid_id", code: "invalid_id" }) }
     } else {
       state.step = { kind: "combined" }
     }
-    states.push(state)
+    return state
   }
 
   const relative = (state: TargetState, fields: string[]): string => `${encodeURIComponent(state.target.platformPostId)}?fields=${encodeURIComponent(fields.join(","))}`
@@ -133,10 +154,14 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
   const refuse = async (state: TargetState, refused: string[], unsupportedForType: boolean): Promise<void> => {
     if (!refused.length) return
     // Worth an operator's attention: a metric list that Meta refuses needs a code or config update.
-    options.logger?.warn(`${label} ${graph.version} refused insights metric(s) ${refused.join(", ")} for ${state.scope} media; dropped`)
-    if (state.scope !== UNKNOWN_SCOPE) await options.refusedMetrics.add(refusedMetricsScope(spec.platform, graph.version, state.scope), refused)
+    options.logger?.warn(`${label} ${graph.version} refused insights metric(s) ${refused.join(", ")} for ${state.scope} media of account ${options.accountId}; dropped`)
+    // An unconfirmed product type says nothing about other posts: such a refusal is not remembered.
+    if (state.scope !== UNKNOWN_SCOPE) {
+      const key = scopeKey(state.scope)
+      await options.refusedMetrics.add(unsupportedForType ? unsupportedMetricsScope(key) : key, refused)
+    }
     state.metrics = state.metrics.filter((m) => !refused.includes(m))
-    state.notices.push(unsupportedForType ? unsupportedNotice(spec, label, refused) : retiredNotice(spec, label, refused))
+    state.notices.push(unsupportedForType ? unsupportedNotice(spec, label, refused, state.scope) : retiredNotice(spec, label, refused))
   }
 
   /** Posts of one known scope share a probe; with an unknown product type each post probes itself. */
@@ -147,16 +172,24 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     state.errors.push(errorDetail("insights", error, options.now()))
   }
 
+  /** The platform answered that insights are not available for this post: a notice, and the other sections still come. */
+  const insightsUnavailable = (state: TargetState, error: PlatformApiError): void => {
+    state.insightsDropped = true
+    state.withoutInsights ||= isPermanentlyWithoutInsights(error)
+    state.notices.push({ ...errorDetail("insights", error, options.now()), severity: "notice" })
+  }
+
   const failWhole = (state: TargetState, section: SyncSection, error: PlatformApiError): void => {
     state.failure = { section, error }
     state.step = undefined
-    if (isAccountWide(error)) stopError ??= error
+    if (isMetaAccountProblem(error)) stopError ??= error
   }
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const requests: PlannedRequest[] = []
     for (const state of states) {
       if (!state.step || state.failure) continue
+      // Token, throttling, app settings, a missing read permission: the rest of the account's posts are not asked.
       if (stopError) {
         failWhole(state, "post", stopError)
         continue
@@ -176,7 +209,6 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     } catch (e) {
       const error = asPlatformError(spec.platform, e)
       for (const r of requests) failWhole(r.state, "post", error)
-      if (isAccountWide(error)) stopError ??= error
       continue
     }
 
@@ -185,13 +217,18 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
       const { state, tag } = requests[i]
       const result = results[i]
       if (state.failure) continue
+      // The HTTP request carrying this item failed as a whole: the item was never answered on its own.
+      if (!result.ok && result.requestFailed) {
+        failWhole(state, "post", result.error)
+        continue
+      }
       if (tag.startsWith("probe:")) {
         if (!result.ok && result.error.isRetiredMetric) {
           const finding = probeFindings.get(probeKey(state)) ?? { refused: [], unsupportedForType: false }
           finding.refused.push(tag.slice("probe:".length))
-          finding.unsupportedForType ||= /product type/i.test(result.error.detail ?? "")
+          finding.unsupportedForType ||= isUnsupportedForType(result.error.detail)
           probeFindings.set(probeKey(state), finding)
-        } else if (!result.ok && isAccountWide(result.error)) {
+        } else if (!result.ok && isMetaAccountProblem(result.error)) {
           failWhole(state, "post", result.error)
         }
         continue
@@ -202,7 +239,7 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
         continue
       }
       const error = result.error
-      if (isAccountWide(error)) {
+      if (isMetaAccountProblem(error)) {
         failWhole(state, "post", error)
         continue
       }
@@ -250,7 +287,7 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     const finding = findRefusedMetrics(error.detail ?? "", state.metrics)
     if (!finding.unnamed && !state.droppedNamed) {
       state.droppedNamed = true
-      await refuse(state, finding.refused, /product type/i.test(error.detail ?? ""))
+      await refuse(state, finding.refused, isUnsupportedForType(error.detail))
       return "retry"
     }
     if (!state.probed && state.metrics.length) return "probe"
@@ -265,6 +302,12 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
 
   async function handleCombinedError(state: TargetState, error: PlatformApiError): Promise<void> {
     if (error.isNotFound) return failWhole(state, "post", error)
+    if (error.kind === "insights_unavailable" && !state.insightsDropped) {
+      // Insights failed the whole object: ask again without them, the rest is still there.
+      insightsUnavailable(state, error)
+      state.step = { kind: "combined" }
+      return
+    }
     if (error.isRetiredMetric && !state.insightsDropped) {
       const next = await recoverFromRefusal(state, error)
       state.step = next === "probe" ? probeStep(state) : { kind: "combined" }
@@ -282,65 +325,66 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
       else if (!state.insightsDropped) state.step = { kind: "split", sections: ["insights"] }
       return
     }
-    if (error.kind === "insights_unavailable") {
-      state.insightsDropped = true
-      state.notices.push({ ...errorDetail("insights", error, options.now()), severity: "notice" })
-      return
-    }
+    if (error.kind === "insights_unavailable") return insightsUnavailable(state, error)
     dropInsights(state, error)
   }
 
-  // Comment pages beyond the first, all posts' next pages batched together per round.
-  for (const state of states) {
-    if (state.failure || state.commentsFailed) continue
+  const paged = states.filter((s) => !s.failure && !s.commentsFailed)
+  for (const state of paged) {
     state.pager = new CommentPager(commentsLimit, knownCommentIds(state.target.previousComments), spec.mapComment)
     state.pager.addPage(state.body.comments)
   }
-  for (;;) {
-    const paging = states.filter((s) => s.pager?.next && !s.failure)
-    if (!paging.length || stopError) break
-    const relatives = paging.map((s) => graph.toRelative(s.pager?.next ?? ""))
-    const requests = paging.filter((_, i) => relatives[i] !== undefined)
-    for (const s of paging) if (!requests.includes(s) && s.pager) s.pager.next = undefined
-    if (!requests.length) break
-    let results: GraphItemResult[]
-    try {
-      results = await graph.getMany(relatives.filter((r): r is string => r !== undefined), `${spec.platform}.comments`)
-    } catch (e) {
-      const error = asPlatformError(spec.platform, e)
-      for (const s of requests) commentsPageFailed(s, error)
-      if (isAccountWide(error)) stopError = error
-      break
-    }
-    requests.forEach((state, i) => {
-      const result = results[i]
-      if (result.ok) state.pager?.addPage(result.body)
-      else commentsPageFailed(state, result.error)
-    })
+  if (!stopError) {
+    stopError = await fetchMoreCommentPages(
+      graph,
+      paged.flatMap((state) => (state.pager ? [{ pager: state.pager, onPageFailed: (e: PlatformApiError) => state.errors.push(errorDetail("comments", e, options.now())) }] : []))
+    )
   }
-
-  function commentsPageFailed(state: TargetState, error: PlatformApiError): void {
-    if (!state.pager) return
+  // Pages left unasked because the account stopped: the list is incomplete and must not replace the stored one.
+  for (const state of paged) {
+    if (!state.pager?.next || !stopError) continue
     state.pager.failed = true
     state.pager.next = undefined
-    state.errors.push(errorDetail("comments", error, options.now()))
+    state.errors.push(errorDetail("comments", stopError, options.now()))
   }
 
   return states.map((state) => {
-    if (state.failure) return failedResult(spec.platform, state.target, state.failure.section, state.failure.error, options.now(), isAccountWide(state.failure.error))
+    if (state.failure) {
+      const accountWide = isMetaAccountProblem(state.failure.error)
+      return failedResult(spec.platform, state.target, accountWide ? "account" : state.failure.section, state.failure.error, options.now(), accountWide)
+    }
     const { patch, notices } = spec.normalize(state.body, state.target)
     if (state.pager) patch.comments_data = state.pager.comments
+    if (state.withoutInsights) rememberNoInsights(spec.platform, patch)
     return buildResult(spec.platform, state.target, patch, [...state.errors, ...state.notices, ...notices], { commentsComplete: state.pager?.complete })
   })
+}
+
+/** The stored block says the platform never gives this post insights (set by an earlier sync). */
+function remembersNoInsights(target: SyncTarget): boolean {
+  const marker = target.previousMetrics?.[INSIGHTS_UNAVAILABLE_KEY]
+  return typeof marker === "object" && marker !== null && Object.keys(marker).length > 0
+}
+
+/** Kept in the post's own metrics block (object-valued, so never shown as a number), which every merge carries along. */
+function rememberNoInsights(platform: "instagram" | "facebook", patch: PostInsightsPatch): void {
+  const block = PLATFORM_METRICS_FIELD[platform]
+  patch[block] = { ...(patch[block] ?? {}), [INSIGHTS_UNAVAILABLE_KEY]: { before_business_conversion: SUBCODE_BEFORE_BUSINESS_CONVERSION } }
+}
+
+function noInsightsNotice(platform: "instagram" | "facebook", label: string): SyncErrorDetail {
+  return notice("insights", "insights_unavailable", `${label} gives no insights for media posted before the account became a business account; likes and comments are still synced`, platform)
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }
 
-function unsupportedNotice(spec: MetaPostSpec, label: string, refused: string[]): SyncErrorDetail {
+/** Not retired: the metric exists, just not for this kind of media. */
+function unsupportedNotice(spec: MetaPostSpec, label: string, refused: string[], scope: string): SyncErrorDetail {
   const names = refused.map((m) => `'${m}'`).join(", ")
-  return notice("insights", "metric_unavailable", `${label} does not provide ${names} for this type of media`, spec.platform)
+  const media = scope === UNKNOWN_SCOPE ? "this type of media" : `${scope} media`
+  return notice("insights", "metric_not_supported", `${label} does not provide ${names} for ${media} (not supported for this media type)`, spec.platform)
 }
 
 function retiredNotice(spec: MetaPostSpec, label: string, refused: string[]): SyncErrorDetail {

@@ -1,4 +1,5 @@
-import { mapMetaErrorBody } from "../errors"
+import { META_CAPTURED_ERRORS } from "../../../../../../sandbox/meta/captured-errors"
+import { isMetaAccountProblem, isPermanentlyWithoutInsights, mapMetaErrorBody } from "../errors"
 import { findRefusedMetrics } from "../refused-metrics"
 
 const graph = (code: number, message: string, error_subcode?: number) => ({ error: { message, type: "OAuthException", code, error_subcode, fbtrace_id: "x" } })
@@ -64,5 +65,54 @@ describe("findRefusedMetrics", () => {
 
   it("reports nothing named for the generic message", () => {
     expect(findRefusedMetrics("(#100) The value must be a valid insights metric", requested)).toEqual({ refused: [], unnamed: true })
+  })
+})
+
+describe("Meta error mapping from the whole body (captured real answers)", () => {
+  const captured = (name: keyof typeof META_CAPTURED_ERRORS) => ({ error: { ...META_CAPTURED_ERRORS[name].error, fbtrace_id: "x" } })
+
+  it("code 100 naming a missing permission is permission_denied for the account, not 'Post not found'", () => {
+    const e = mapMetaErrorBody("facebook", 400, captured("missingPagesReadEngagement"))
+    expect(e.kind).toBe("permission")
+    expect(e.permission).toBe("pages_read_engagement")
+    expect(e.message).toBe("Permission denied (pages_read_engagement): reconnect the Facebook account and grant 'pages_read_engagement'")
+    expect(isMetaAccountProblem(e)).toBe(true)
+    // A section permission (comments) stays a section problem.
+    expect(isMetaAccountProblem(mapMetaErrorBody("instagram", 403, graph(10, "(#10) Requires instagram_manage_comments permission")))).toBe(false)
+  })
+
+  it("app-level settings (appsecret_proof, Page Public Content Access) are account-wide and say what to change", () => {
+    const proof = mapMetaErrorBody("facebook", 400, captured("appSecretProofRequired"))
+    expect(proof.kind).toBe("permission")
+    expect(proof.message).toMatch(/Require App Secret.*turn it off/)
+    expect(isMetaAccountProblem(proof)).toBe(true)
+    const ppca = mapMetaErrorBody("facebook", 403, captured("pagePublicContentAccessNotApproved"))
+    expect(ppca.message).toMatch(/Page Public Content Access.*App Review/)
+    expect(isMetaAccountProblem(ppca)).toBe(true)
+  })
+
+  it("Instagram 100/2108006: insights unavailable for that post by the platform's rule, said plainly", () => {
+    const e = mapMetaErrorBody("instagram", 400, captured("mediaBeforeBusinessConversion"))
+    expect(e.kind).toBe("insights_unavailable")
+    expect(e.message).toBe("Instagram gives no insights for media posted before the account became a business account; likes and comments are still synced")
+    expect(isPermanentlyWithoutInsights(e)).toBe(true)
+    expect(isMetaAccountProblem(e)).toBe(false)
+  })
+
+  it.each([
+    ["passwordChanged", "The access token was invalidated because the password was changed: reconnect your Facebook account", false],
+    ["sessionExpired", "Access token expired: reconnect your Facebook account", true],
+    ["invalidToken", "Access token is invalid or was revoked: reconnect your Facebook account", false],
+  ] as const)("190 %s: needs reconnecting, with the reason", (name, message, expired) => {
+    const e = mapMetaErrorBody("facebook", 400, captured(name))
+    expect(e.isAuth).toBe(true)
+    expect(e.expired).toBe(expired)
+    expect(e.message).toBe(message)
+  })
+
+  it("100/33 'Invalid parameter' is not found with the platform's explanation from error_user_msg", () => {
+    const e = mapMetaErrorBody("instagram", 400, captured("invalidParameterNotFound"))
+    expect(e.isNotFound).toBe(true)
+    expect(e.message).toBe(`Post not found: ${META_CAPTURED_ERRORS.invalidParameterNotFound.error.error_user_msg}`)
   })
 })
