@@ -3,6 +3,8 @@ import { socialPlatformsMiddlewares } from "./admin/social-platforms/middlewares
 import { socialPostsMiddlewares } from "./admin/social-posts/middlewares"
 import { socialPostProductsMiddlewares } from "./admin/social-posts/[id]/products/middlewares"
 import { productSocialPostsMiddlewares } from "./admin/products/[id]/social-posts/middlewares"
+import { socialPostSalesMiddlewares } from "./admin/social-posts/[id]/sales/middlewares"
+import { socialPostPromotionsMiddlewares } from "./admin/social-posts/[id]/promotions/middlewares"
 import { rejectNulCharacters } from "./utils/reject-nul-characters"
 
 export default defineMiddlewares({
@@ -14,5 +16,7 @@ export default defineMiddlewares({
     ...socialPostsMiddlewares,
     ...socialPostProductsMiddlewares,
     ...productSocialPostsMiddlewares,
+    ...socialPostSalesMiddlewares,
+    ...socialPostPromotionsMiddlewares,
   ],
 })

@@ -54,7 +54,9 @@ class SocialAttributionModuleService extends MedusaService({ SocialAttribution }
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SalesAggregateRow[]> {
     const manager = sharedContext.manager as SqlEntityManager
-    return manager.execute(SALES_BY_CURRENCY, [postId, range.from ?? null, range.to ?? null])
+    const from = range.from ?? null
+    const to = range.to ?? null
+    return manager.execute(SALES_BY_CURRENCY, [postId, from, from, to, to])
   }
 
   /** Orders and revenue per post and currency, for the given posts (or all when postIds is null). */
@@ -64,10 +66,9 @@ class SocialAttributionModuleService extends MedusaService({ SocialAttribution }
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RevenueByPostRow[]> {
     const manager = sharedContext.manager as SqlEntityManager
-    return manager.execute(REVENUE_BY_POST, [
-      filter.postIds ? JSON.stringify(filter.postIds) : null,
-      filter.currencyCode ?? null,
-    ])
+    const ids = filter.postIds ? JSON.stringify(filter.postIds) : null
+    const currency = filter.currencyCode ?? null
+    return manager.execute(REVENUE_BY_POST, [ids, ids, currency, currency])
   }
 }
 

@@ -1,0 +1,161 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import type { AxiosInstance } from "axios"
+import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
+import { checkout, createShop, trackedClick, type Shop } from "../helpers/checkout"
+import { SOCIAL_ATTRIBUTION_MODULE } from "../../src/modules/social-attribution"
+import type SocialAttributionModuleService from "../../src/modules/social-attribution/service"
+import { SOCIALS_MODULE } from "../../src/modules/socials"
+import type SocialsModuleService from "../../src/modules/socials/service"
+import reconcileSocialAttributionJob from "../../src/jobs/reconcile-social-attribution"
+
+const DAY = 86_400_000
+const today = () => new Date().toISOString().slice(0, 10)
+
+async function createPost(api: AxiosInstance, admin: AdminHeaders, name: string): Promise<string> {
+  const { data } = await api.post(
+    "/admin/social-platforms",
+    { name: `${name} account`, provider: "facebook", account_id: "104000000000001", api_config: { access_token: "EAAG-sales" } },
+    admin
+  )
+  return (await api.post("/admin/social-posts", { platform_id: data.social_platform.id, name, status: "posted" }, admin)).data.social_post.id
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminHeaders
+    let shop: Shop
+    let postA: string
+    let postB: string
+    const sales = async (postId: string, query = "") => (await api.get(`/admin/social-posts/${postId}/sales${query}`, admin)).data.sales
+
+    beforeEach(async () => {
+      admin = await loginAsNewAdmin(getContainer(), api)
+      shop = await createShop(getContainer())
+      postA = await createPost(api, admin, "Spring mug")
+      postB = await createPost(api, admin, "Beans reel")
+    })
+
+    const createCode = async (code: string) => {
+      const { result: [promotion] } = await createPromotionsWorkflow(getContainer()).run({
+        input: {
+          promotionsData: [
+            { code, type: "standard", status: "active", application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 } },
+          ],
+        },
+      })
+      return promotion.id
+    }
+
+    it("answers orders, revenue per currency, average order value, units, clicks and conversion", async () => {
+      await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) })
+      await checkout(api, getContainer(), shop, { items: [{ variant: "beans", quantity: 1 }], metadata: trackedClick(postA, DAY) })
+      await checkout(api, getContainer(), shop, { currency: "eur", items: [{ variant: "beans", quantity: 3 }], metadata: trackedClick(postA, DAY) })
+
+      expect(await sales(postA)).toEqual({
+        orders: 3,
+        canceled: 0,
+        revenue: [
+          { currency_code: "eur", total: 18 },
+          { currency_code: "usd", total: 48 },
+        ],
+        average_order_value: [
+          { currency_code: "eur", value: 18 },
+          { currency_code: "usd", value: 24 },
+        ],
+        units: 6,
+        clicks: null,
+        conversion_rate: null,
+        by_source: {
+          link: { orders: 3, revenue: [{ currency_code: "eur", total: 18 }, { currency_code: "usd", total: 48 }] },
+          promotion: { orders: 0, revenue: [] },
+        },
+      })
+
+      // Clicks come from the stored platform insights (Facebook post_clicks), not from a platform call.
+      await getContainer().resolve<SocialsModuleService>(SOCIALS_MODULE).updateSocialPosts({
+        id: postA,
+        insights: { schema_version: 1, platform: "facebook", facebook_insights: { post_clicks: 12 } },
+      })
+      const withClicks = await sales(postA)
+      expect(withClicks).toMatchObject({ clicks: 12, conversion_rate: 0.25 })
+      expect(await sales(postB)).toMatchObject({ orders: 0, revenue: [], clicks: null, conversion_rate: null })
+    })
+
+    it("filters on when the order was placed", async () => {
+      await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) })
+      const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10)
+      const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10)
+      expect((await sales(postA, `?from=${today()}&to=${today()}`)).orders).toBe(1)
+      expect((await sales(postA, `?from=${tomorrow}`)).orders).toBe(0)
+      expect((await sales(postA, `?to=${yesterday}`)).orders).toBe(0)
+      expect((await sales(postA, `?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`)).orders).toBe(1)
+    })
+
+    it("rejects bad ranges and unknown parameters with a clear 400, and an unknown post with 404", async () => {
+      const bad = await expectHttpError(api.get(`/admin/social-posts/${postA}/sales?from=last-week`, admin))
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toMatch(/from must be an ISO 8601 date/)
+      const reversed = await expectHttpError(api.get(`/admin/social-posts/${postA}/sales?from=2026-05-02&to=2026-05-01`, admin))
+      expect(reversed.status).toBe(400)
+      expect(reversed.data.message).toMatch(/from must not be after to/)
+      expect((await expectHttpError(api.get(`/admin/social-posts/${postA}/sales?currency=usd`, admin))).status).toBe(400)
+      expect((await expectHttpError(api.get(`/admin/social-posts/socpost_missing/sales`, admin))).status).toBe(404)
+      expect((await expectHttpError(api.get(`/admin/social-posts/${postA}/sales`))).status).toBe(401)
+    })
+
+    it("credits an order that used a linked promotion code, before any tracked click", async () => {
+      const code = await createCode("BEANS10")
+      const linked = await api.post(`/admin/social-posts/${postB}/promotions`, { add: [code] }, admin)
+      expect(linked.data.promotions).toMatchObject([{ id: code, code: "BEANS10" }])
+
+      // The shopper clicked post A's link, then used post B's code: the code wins.
+      await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY), promo_codes: ["BEANS10"] })
+      // No storefront change at all: a code alone is enough.
+      await checkout(api, getContainer(), shop, { promo_codes: ["BEANS10"] })
+
+      expect(await sales(postA)).toMatchObject({ orders: 0 })
+      expect(await sales(postB)).toMatchObject({
+        orders: 2,
+        revenue: [{ currency_code: "usd", total: 72 }], // 2 × (40 − 10%)
+        by_source: { link: { orders: 0 }, promotion: { orders: 2 } },
+      })
+
+      const elsewhere = await expectHttpError(api.post(`/admin/social-posts/${postA}/promotions`, { add: [code] }, admin))
+      expect(elsewhere.status).toBe(400)
+      expect(elsewhere.data.message).toMatch(/already linked to another post/)
+      expect((await expectHttpError(api.post(`/admin/social-posts/${postA}/promotions`, { add: ["promo_missing"] }, admin))).status).toBe(400)
+      expect((await expectHttpError(api.post(`/admin/social-posts/${postA}/promotions`, { add: "x" }, admin))).status).toBe(400)
+
+      const unlinked = await api.post(`/admin/social-posts/${postB}/promotions`, { remove: [code] }, admin)
+      expect(unlinked.data.promotions).toEqual([])
+      // Unlinked: a later order with the code falls back to its click.
+      await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY), promo_codes: ["BEANS10"] })
+      expect(await sales(postA)).toMatchObject({ orders: 1, by_source: { link: { orders: 1 } } })
+    })
+
+    it("reduces a canceled order", async () => {
+      const order = await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) })
+      await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) })
+      const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", getContainer().resolve(Modules.EVENT_BUS))
+      await api.post(`/admin/orders/${order}/cancel`, {}, admin)
+      await canceled
+      expect(await sales(postA)).toMatchObject({ orders: 1, canceled: 1, revenue: [{ currency_code: "usd", total: 40 }], units: 2 })
+    })
+
+    it("reconciles a missed order.placed from the order itself", async () => {
+      const order = await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) })
+      const attribution = getContainer().resolve<SocialAttributionModuleService>(SOCIAL_ATTRIBUTION_MODULE)
+      const [row] = await attribution.listSocialAttributions({ order_id: order })
+      await attribution.deleteSocialAttributions(row.id)
+      expect((await sales(postA)).orders).toBe(0)
+
+      await reconcileSocialAttributionJob(getContainer())
+      expect(await sales(postA)).toMatchObject({ orders: 1, revenue: [{ currency_code: "usd", total: 40 }] })
+      // A second pass changes nothing.
+      await reconcileSocialAttributionJob(getContainer())
+      expect((await attribution.listSocialAttributions({ order_id: order })).length).toBe(1)
+    })
+  },
+})

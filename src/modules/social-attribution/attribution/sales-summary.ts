@@ -1,0 +1,49 @@
+import { MathBN } from "@medusajs/framework/utils"
+import type { SalesAggregateRow } from "./queries"
+
+type Money = { currency_code: string; total: number }
+
+export type SocialPostSales = {
+  orders: number
+  canceled: number
+  revenue: Money[]
+  average_order_value: { currency_code: string; value: number }[]
+  units: number
+  clicks: number | null
+  conversion_rate: number | null
+  by_source: { link: { orders: number; revenue: Money[] }; promotion: { orders: number; revenue: Money[] } }
+}
+
+const money = (rows: SalesAggregateRow[], pick: (r: SalesAggregateRow) => [number, string]): Money[] =>
+  rows.flatMap((r) => {
+    const [orders, total] = pick(r)
+    return orders > 0 ? [{ currency_code: r.currency_code, total: Number(total) }] : []
+  })
+
+/**
+ * The response of GET /admin/social-posts/:id/sales from per-currency aggregates.
+ * Revenue stays per currency; counts add up across currencies (an order is an order).
+ */
+export function summarizeSales(rows: SalesAggregateRow[], clicks: number | null): SocialPostSales {
+  const orders = rows.reduce((n, r) => n + r.orders, 0)
+  return {
+    orders,
+    canceled: rows.reduce((n, r) => n + r.canceled, 0),
+    revenue: money(rows, (r) => [r.orders, r.total]),
+    average_order_value: rows.flatMap((r) =>
+      r.orders > 0
+        ? [{ currency_code: r.currency_code, value: MathBN.div(r.total, r.orders).decimalPlaces(2).toNumber() }]
+        : []
+    ),
+    units: rows.reduce((n, r) => n + r.units, 0),
+    clicks,
+    conversion_rate: clicks ? Number((orders / clicks).toFixed(4)) : null,
+    by_source: {
+      link: { orders: rows.reduce((n, r) => n + r.link_orders, 0), revenue: money(rows, (r) => [r.link_orders, r.link_total]) },
+      promotion: {
+        orders: rows.reduce((n, r) => n + r.promotion_orders, 0),
+        revenue: money(rows, (r) => [r.promotion_orders, r.promotion_total]),
+      },
+    },
+  }
+}
