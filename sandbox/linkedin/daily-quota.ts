@@ -1,6 +1,6 @@
 import type { SandboxContext, SandboxReply, TokenFixture } from "../types"
 import { throttled } from "./errors"
-import { dailyLimits } from "./options"
+import { dailyLimits, linkedInOptions } from "./options"
 
 interface DayCounters {
   /** "2026-08-24": quotas reset at midnight UTC (§5.6). */
@@ -28,8 +28,9 @@ export function takeDailyQuota(ctx: SandboxContext, resource: string, token: Tok
   const member = counters.member.get(memberKey) ?? 0
   if (ctx.options.rateLimits !== false) {
     const limits = dailyLimits(ctx)
-    if (app >= limits.app) return throttled("APPLICATION")
-    if (member >= limits.member) return throttled("MEMBER")
+    const body = linkedInOptions(ctx).throttleBody
+    if (app >= limits.app) return throttled("APPLICATION", body)
+    if (member >= limits.member) return throttled("MEMBER", body)
   }
   counters.app.set(resource, app + 1)
   counters.member.set(memberKey, member + 1)

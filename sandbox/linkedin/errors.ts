@@ -38,8 +38,12 @@ export function notFound(): SandboxReply {
   return error(404, { status: 404, code: "RESOURCE_NOT_FOUND", message: "No virtual resource found" })
 }
 
-/** Bare body, no serviceErrorCode, no rate-limit headers (§5.6). */
-export function throttled(level: "APPLICATION" | "MEMBER"): SandboxReply {
+/**
+ * Bare body, no serviceErrorCode, no rate-limit headers (§5.6). "code-101" is the reported variant
+ * with `serviceErrorCode: 101`, whose wording (not captured) does not say the limit is daily.
+ */
+export function throttled(level: "APPLICATION" | "MEMBER", body: "day-limit" | "code-101" = "day-limit"): SandboxReply {
+  if (body === "code-101") return error(429, { status: 429, serviceErrorCode: 101, code: "TOO_MANY_REQUESTS", message: "Too many requests." })
   return error(429, { message: `Resource level throttle ${level} DAY limit for calls to this resource is reached.`, status: 429 })
 }
 

@@ -1,7 +1,7 @@
 import type { LinkedInPostFixture, SandboxReply } from "../types"
 import { type LinkedInCall, batchGet, getOne, intParam, livePost } from "./call"
 import { invalidQuery, notFound } from "./errors"
-import { commentsMaxCount } from "./options"
+import { commentsMaxCount, linkedInOptions } from "./options"
 import { encodeUrn } from "./restli"
 
 type Json = Record<string, unknown>
@@ -71,9 +71,28 @@ export function batchGetSocialActions(call: LinkedInCall, urns: string[]): Sandb
   return batchGet(call, urns, socialActions)
 }
 
+/** A fixed, id-derived shuffle: the same order on every call, unrelated to time. */
+function shuffled(comments: Comment[]): Comment[] {
+  const rank = (c: Comment): number => {
+    let h = 2166136261
+    for (const ch of c.id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
+    return h >>> 0
+  }
+  return [...comments].sort((a, b) => rank(a) - rank(b))
+}
+
+/** The listing order of `linkedin.commentsOrder` (UNCONFIRMED on the real API, §5.3). */
+function listingOrder(call: LinkedInCall, post: LinkedInPostFixture): Comment[] {
+  const order = linkedInOptions(call.ctx).commentsOrder ?? "newest-first"
+  if (order === "oldest-first") return newestFirst(post).reverse()
+  if (order === "unordered") return shuffled(post.comments)
+  return newestFirst(post)
+}
+
 /**
- * GET /rest/socialActions/{urn}/comments?start=&count=: newest first, offset paging, `count`
- * capped at `linkedin.commentsMaxCount` (100). Both the cap and the order are UNCONFIRMED (§5.3).
+ * GET /rest/socialActions/{urn}/comments?start=&count=: offset paging, `count` capped at
+ * `linkedin.commentsMaxCount` (100), in `linkedin.commentsOrder` (newest first by default).
+ * Both the cap and the order are UNCONFIRMED (§5.3).
  */
 export function listComments(call: LinkedInCall, urn: string): SandboxReply {
   const post = livePost(call.ctx, urn)
@@ -82,7 +101,7 @@ export function listComments(call: LinkedInCall, urn: string): SandboxReply {
   const requested = intParam(call.req.query, "count", 10)
   if (start === undefined || requested === undefined) return invalidQuery()
   const count = Math.min(requested, commentsMaxCount(call.ctx))
-  const all = newestFirst(post)
+  const all = listingOrder(call, post)
   const elements = all.slice(start, start + count).map((c) => comment(post, c))
 
   const base = `/rest/socialActions/${encodeUrn(post.urn)}/comments`

@@ -33,3 +33,18 @@ describe("mergeComments", () => {
     expect(newestComment([])).toBeUndefined()
   })
 })
+
+describe("mergeComments with the fetched window", () => {
+  it("drops a stored comment inside the window that was not returned (deleted), keeps older ones", () => {
+    const previous = [c("4", 40), c("3", 30), c("2", 20), c("1", 10)]
+    const incoming = [c("5", 50), c("4", 40, 2)]
+    const windowStart = new Date(Date.UTC(2026, 0, 1, 12, 25)).toISOString()
+    const merged = mergeComments(previous, incoming, 100, windowStart)
+    // "3" (minute 30) is inside the window and gone; "2" and "1" are older than what was fetched.
+    expect(merged.map((x) => x.id)).toEqual(["5", "4", "2", "1"])
+  })
+
+  it("without a window nothing stored is dropped", () => {
+    expect(mergeComments([c("3", 30)], [c("5", 50)], 100).map((x) => x.id)).toEqual(["5", "3"])
+  })
+})

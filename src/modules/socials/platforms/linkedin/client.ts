@@ -26,6 +26,7 @@ export function createLinkedInClient(ctx: SyncContext): LinkedInClient {
     credentials: ctx.credentials,
     now,
     onTokenRefreshed: ctx.onTokenRefreshed,
+    store: ctx.tokenStore,
     logger: ctx.logger,
     refresh:
       clientId && clientSecret

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { PlatformApiError, type PlatformErrorKind } from "../http/platform-api-error"
 import type { ErrorResponse } from "../http/platform-fetch"
+import { retryAfterFromHeaders } from "../http/usage-headers"
 
 export const linkedInErrorSchema = z.looseObject({
   status: z.number().optional(),
@@ -26,8 +27,10 @@ export function mapLinkedInError(response: ErrorResponse, now: number = Date.now
   let retryAfterMs: number | undefined
   if (status === 429) {
     kind = "rate_limit"
-    // "Resource level throttle ... DAY limit" lasts until midnight UTC; other 429s are short protection throttles.
-    if (/\bDAY\b/.test(message ?? "")) retryAfterMs = untilUtcMidnight(now)
+    // Every LinkedIn limit is daily, and its 429s (DAY-limit text, serviceErrorCode 101, bare
+    // bodies alike) say nothing else: without a Retry-After the only safe wait is midnight UTC.
+    // Retrying sooner burns calls of a quota that cannot come back today.
+    retryAfterMs = retryAfterFromHeaders(response.headers, now) ?? untilUtcMidnight(now)
   } else if (status === 401) kind = "auth"
   else if (status === 403) kind = "permission"
   else if (status === 404) kind = "not_found"

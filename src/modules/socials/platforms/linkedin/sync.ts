@@ -1,7 +1,8 @@
 import type { CommentData, SyncErrorDetail, SyncSection } from "../../insights/schema"
 import { PlatformApiError } from "../http/platform-api-error"
 import { forEachConcurrently } from "../http/request-limit"
-import { asPlatformError, buildResult, chunk, errorDetail, failedResult, isAccountWide } from "../shared/sync-result"
+import { sortCommentsNewestFirst } from "../../insights/comments"
+import { asPlatformError, buildResult, chunk, errorDetail, failedResult, isAccountWide, notice } from "../shared/sync-result"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import { createLinkedInClient, type LinkedInClient } from "./client"
 import {
@@ -21,6 +22,8 @@ import { encodeUrn, linkedInPostKind, normalizeUrnKey, organizationUrn, restliLi
 export const LINKEDIN_LIST_CHUNK = 50
 /** Largest comments page in common use (UNCONFIRMED maximum). */
 const COMMENTS_PAGE = 100
+/** Reading every page finds the newest; past this many (10,000 comments) the cost is not worth it. */
+const COMMENTS_MAX_PAGES = 100
 
 interface PostState {
   target: SyncTarget
@@ -201,25 +204,33 @@ function wantsComments(ctx: SyncContext, s: PostState): boolean {
   return count === undefined || count !== s.target.previousCommentCount || (s.target.previousComments?.length ?? 0) === 0
 }
 
+/**
+ * LinkedIn does not promise any order for comments (§5.3), so the newest N can be on
+ * any page: read every page (up to a bound), then keep the newest. A full read is the
+ * whole list, so it replaces what is stored and deleted comments go.
+ */
 async function fetchComments(client: LinkedInClient, ctx: SyncContext, s: PostState): Promise<void> {
-  const limit = ctx.config.commentsLimit
   const collected: CommentData[] = []
   let total: number | undefined
-  for (let start = 0; collected.length < limit; ) {
-    const count = Math.min(COMMENTS_PAGE, limit - collected.length)
-    const res = await client.get(`socialActions/${encodeUrn(s.urn)}/comments?start=${start}&count=${count}`, "comments")
+  let read = 0
+  for (let page = 0; page < COMMENTS_MAX_PAGES; page++) {
+    const res = await client.get(`socialActions/${encodeUrn(s.urn)}/comments?start=${read}&count=${COMMENTS_PAGE}`, "comments")
     const parsed = commentsResponseSchema.parse(res.data ?? {})
     for (const raw of parsed.elements) {
       const c = normalizeLinkedInComment(raw)
       if (c) collected.push(c)
     }
     total = parsed.paging?.total
-    start += parsed.elements.length
-    if (parsed.elements.length === 0 || (total !== undefined && start >= total)) break
+    read += parsed.elements.length
+    if (parsed.elements.length === 0 || (total !== undefined && read >= total)) break
   }
-  s.comments = collected
-  // The order is not guaranteed newest-first, so only a full read may replace what is stored.
-  s.commentsComplete = total !== undefined && collected.length >= total
+  s.comments = sortCommentsNewestFirst(collected).slice(0, ctx.config.commentsLimit)
+  s.commentsComplete = total !== undefined && read >= total
+  if (!s.commentsComplete && total !== undefined) {
+    s.errors.push(
+      notice("comments", "comments_partial", `LinkedIn lists comments in no guaranteed order; only ${read} of ${total} were read, so the newest may be missing`, "linkedin")
+    )
+  }
 }
 
 async function fetchVideo(client: LinkedInClient, urn: string): Promise<{ views?: number; timeWatchedMs?: number }> {

@@ -160,6 +160,19 @@ describe("platformFetch over real HTTP", () => {
     expect(srv.hits()).toBe(1)
   })
 
+  it("a throttle with a wait it cannot sit out pauses the request's budgets until then (later calls never leave)", async () => {
+    srv = await serve([json(429, { message: "throttled" }, { "retry-after": "3600" }), json(200, { ok: 1 })])
+    const store = new InMemoryRateBudgetStore()
+    const budgets = [{ key: "li", limit: 1_000, windowMs: 86_400_000 }]
+    const cfg: PlatformHttpConfig = { ...fast, budgetStore: store }
+    const first = (await platformFetch({ platform: "linkedin", method: "GET", url: `${srv.url}/`, budgets }, cfg).catch((e: unknown) => e)) as PlatformApiError
+    expect(first.retryAfterMs).toBe(3_600_000)
+    const second = (await platformFetch({ platform: "linkedin", method: "GET", url: `${srv.url}/`, budgets }, cfg).catch((e: unknown) => e)) as PlatformApiError
+    expect(second.code).toBe("local_budget")
+    expect(second.retryAfterMs).toBeGreaterThan(3_590_000)
+    expect(srv.hits()).toBe(1)
+  })
+
   it("sends method, headers and form bodies as given", async () => {
     let body = ""
     srv = await serve([

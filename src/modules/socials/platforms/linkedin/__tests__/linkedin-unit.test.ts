@@ -71,3 +71,20 @@ describe("LinkedIn normalization", () => {
     expect(normalizeLinkedInPost("urn:li:ugcPost:1", { video: { views: 200, timeWatchedMs: 1_000_000 } })).toMatchObject({ video_views: 200, avg_watch_time: 5 })
   })
 })
+
+describe("LinkedIn 429s are daily", () => {
+  const now = Date.UTC(2026, 7, 24, 15, 30)
+  const res429 = (body: unknown, headers: Record<string, string> = {}) => ({ platform: "linkedin" as const, status: 429, body, headers: headerLookup(headers), url: "u", secrets: [] })
+
+  it("any 429 without Retry-After waits until midnight UTC, whatever the body says", () => {
+    for (const body of [{ status: 429, serviceErrorCode: 101, message: "Too many requests." }, { status: 429 }, "Too Many Requests"]) {
+      const e = mapLinkedInError(res429(body), now)
+      expect(e.isRateLimit).toBe(true)
+      expect(e.retryAfterMs).toBe(Date.UTC(2026, 7, 25) - now)
+    }
+  })
+
+  it("a Retry-After the platform sends wins over the implied midnight", () => {
+    expect(mapLinkedInError(res429({ status: 429 }, { "retry-after": "30" }), now).retryAfterMs).toBe(30_000)
+  })
+})
