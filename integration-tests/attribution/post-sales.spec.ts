@@ -8,6 +8,7 @@ import { SOCIAL_ATTRIBUTION_MODULE } from "../../src/modules/social-attribution"
 import type SocialAttributionModuleService from "../../src/modules/social-attribution/service"
 import { SOCIALS_MODULE } from "../../src/modules/socials"
 import type SocialsModuleService from "../../src/modules/socials/service"
+import { attachSocialClickToCart, buildTrackedLink, captureSocialClick } from "../../storefront/social-attribution.mjs"
 import reconcileSocialAttributionJob from "../../src/jobs/reconcile-social-attribution"
 
 const DAY = 86_400_000
@@ -81,6 +82,24 @@ medusaIntegrationTestRunner({
       const withClicks = await sales(postA)
       expect(withClicks).toMatchObject({ clicks: 12, conversion_rate: 0.25 })
       expect(await sales(postB)).toMatchObject({ orders: 0, revenue: [], clicks: null, conversion_rate: null })
+    })
+
+    it("credits an order whose cart the storefront helper tagged over the store API", async () => {
+      const storage = new Map<string, string>()
+      const browser = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) }
+      const link = buildTrackedLink("https://shop.example.com/products/mug", { postId: postB, platform: "facebook", campaign: "Beans reel" })
+      captureSocialClick({ url: link, storage: browser })
+      await checkout(api, getContainer(), shop, {
+        onCart: async (cartId) => {
+          const written = await attachSocialClickToCart(cartId, {
+            storage: browser,
+            baseUrl: api.defaults.baseURL,
+            publishableKey: shop.store.headers["x-publishable-api-key"],
+          })
+          expect(written).toMatchObject({ utm_content: postB })
+        },
+      })
+      expect(await sales(postB)).toMatchObject({ orders: 1, by_source: { link: { orders: 1 } } })
     })
 
     it("filters on when the order was placed", async () => {

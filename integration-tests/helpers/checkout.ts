@@ -119,6 +119,8 @@ export type CheckoutInput = {
   /** Metadata written by a later cart update (a second click, as the storefront helper does). */
   laterMetadata?: Record<string, unknown>
   promo_codes?: string[]
+  /** Runs after the cart exists, before shipping and payment (e.g. the storefront helper). */
+  onCart?: (cartId: string) => Promise<void>
 }
 
 /**
@@ -145,6 +147,7 @@ export async function checkout(api: AxiosInstance, container: MedusaContainer, s
   if (input.laterMetadata) {
     await api.post(`/store/carts/${cart.id}`, { metadata: input.laterMetadata }, shop.store)
   }
+  await input.onCart?.(cart.id)
   await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shop.shippingOptions[currency] }, shop.store)
   const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, shop.store)
   await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, shop.store)
