@@ -45,6 +45,10 @@ const TRANSIENT_CODES = new Set([1, 2])
 /** Instagram: "Media Posted Before Business Account Conversion" (insights never exist for it). */
 export const SUBCODE_BEFORE_BUSINESS_CONVERSION = 2108006
 
+export function noInsightsBeforeConversion(label: string): string {
+  return `${label} gives no insights for media posted before the account became a business account; likes and comments are still synced`
+}
+
 /**
  * Permissions needed to read a post at all: refused once, refused for every post of
  * the account. (Insights and comment permissions only cost their own section.)
@@ -98,10 +102,7 @@ function classify(f: MetaErrorFacts): Classified {
   const app = APP_CONFIG.find((a) => a.test.test(said))
   if (app) return { kind: "permission", message: app.message(label) }
   if (code === 100 && subcode === SUBCODE_BEFORE_BUSINESS_CONVERSION) {
-    return {
-      kind: "insights_unavailable",
-      message: `${label} gives no insights for media posted before the account became a business account; likes and comments are still synced`,
-    }
+    return { kind: "insights_unavailable", message: noInsightsBeforeConversion(label) }
   }
   // Story insights with fewer than 5 viewers answer code 10; it is not a permission problem.
   if (code === 10 && /not enough viewers/i.test(said)) return { kind: "insights_unavailable" }

@@ -6,7 +6,7 @@ import { asPlatformError, buildResult, errorDetail, failedResult, notice } from 
 import type { PostSyncResult, SyncLogger, SyncTarget } from "../types"
 import { CommentPager } from "./comment-pages"
 import { fetchMoreCommentPages } from "./comment-paging"
-import { isMetaAccountProblem, isPermanentlyWithoutInsights, SUBCODE_BEFORE_BUSINESS_CONVERSION } from "./errors"
+import { isMetaAccountProblem, isPermanentlyWithoutInsights, noInsightsBeforeConversion, SUBCODE_BEFORE_BUSINESS_CONVERSION } from "./errors"
 import type { GraphClient, GraphItemResult } from "./graph-client"
 import { findRefusedMetrics, isUnsupportedForType, refusedMetricsScope, unsupportedMetricsScope, type RefusedMetricsStore } from "./refused-metrics"
 
@@ -373,7 +373,7 @@ function rememberNoInsights(platform: "instagram" | "facebook", patch: PostInsig
 }
 
 function noInsightsNotice(platform: "instagram" | "facebook", label: string): SyncErrorDetail {
-  return notice("insights", "insights_unavailable", `${label} gives no insights for media posted before the account became a business account; likes and comments are still synced`, platform)
+  return notice("insights", "insights_unavailable", noInsightsBeforeConversion(label), platform)
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
