@@ -384,7 +384,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 function unsupportedNotice(spec: MetaPostSpec, label: string, refused: string[], scope: string): SyncErrorDetail {
   const names = refused.map((m) => `'${m}'`).join(", ")
   const media = scope === UNKNOWN_SCOPE ? "this type of media" : `${scope} media`
-  return notice("insights", "metric_not_supported", `${label} does not provide ${names} for ${media} (not supported for this media type)`, spec.platform)
+  return notice("insights", "metric_unavailable", `${label} does not provide ${names} for ${media} (not supported for this media type)`, spec.platform)
 }
 
 function retiredNotice(spec: MetaPostSpec, label: string, refused: string[]): SyncErrorDetail {
