@@ -7,6 +7,8 @@ export const LIMITS = {
   facebookCommentsPage: 100,
   xLookupIds: 100,
   xSearchPage: 100,
+  /** search/recent covers the last 7 days (§4.1). */
+  xSearchRecentWindowMs: 7 * 24 * 3_600_000,
   linkedinList: 50,
   linkedinCommentsPage: 100,
   /** VIDEO_VIEW and TIME_WATCHED: one videoAnalytics call per type. */
@@ -44,10 +46,13 @@ function groupCount<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
  *   (50 top-level comments a page, up to `commentsLimit`), batched 50 a call.
  * - Facebook: ceil(n/50) batch calls (one sub-request per post reads everything);
  *   comment pages beyond 100 only if `commentsLimit` asks for more.
- * - X: ceil(n/100) lookups, plus one search/recent page per post that has replies.
+ * - X: ceil(n/100) lookups, plus search/recent pages for each post younger than 7 days
+ *   that has replies: search/recent sees the last 7 days only, so an older post's search
+ *   cannot return anything on a first sync (full-archive access is not assumed).
  * - LinkedIn: share statistics ceil(shares/50) + ceil(ugcPosts/50) (one URN kind per
- *   call), socialMetadata ceil(n/50), one comments page per post with comments, two
- *   videoAnalytics calls per video post.
+ *   call), socialMetadata ceil(n/50), every comments page of a post with comments (the
+ *   order is not guaranteed, so finding the newest takes them all), two videoAnalytics
+ *   calls per video post.
  */
 export function lowerBounds(workload: BenchWorkload, commentsLimit: number): Record<Provider, ProviderBound> {
   const instagram = (() => {
@@ -85,7 +90,8 @@ export function lowerBounds(workload: BenchWorkload, commentsLimit: number): Rec
       lookups += ceilDiv(tweets.length, LIMITS.xLookupIds)
       for (const t of tweets) {
         const replies = Math.min(t.public_metrics.reply_count, commentsLimit)
-        if (replies > 0) searches += ceilDiv(replies, LIMITS.xSearchPage)
+        const young = workload.accounts.now - Date.parse(t.created_at) < LIMITS.xSearchRecentWindowMs
+        if (replies > 0 && young) searches += ceilDiv(replies, LIMITS.xSearchPage)
       }
     }
     return { posts: workload.tweets.length, requests: lookups + searches, depth: searches ? 2 : 1, parts: { lookups, reply_searches: searches } }
@@ -101,8 +107,7 @@ export function lowerBounds(workload: BenchWorkload, commentsLimit: number): Rec
       statistics += ceilDiv(shares, LIMITS.linkedinList) + ceilDiv(posts.length - shares, LIMITS.linkedinList)
       metadata += ceilDiv(posts.length, LIMITS.linkedinList)
       for (const p of posts) {
-        const wanted = Math.min(p.comments.length, commentsLimit)
-        if (wanted > 0) comments += ceilDiv(wanted, LIMITS.linkedinCommentsPage)
+        if (commentsLimit > 0 && p.comments.length > 0) comments += ceilDiv(p.comments.length, LIMITS.linkedinCommentsPage)
         if (p.video) video += LIMITS.linkedinVideoCalls
       }
     }

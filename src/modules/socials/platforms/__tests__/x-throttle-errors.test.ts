@@ -1,5 +1,6 @@
 import type { TweetFixture } from "../../../../../sandbox/types"
 import { X_DEMO_TOKENS, X_SEED_IDS } from "../../../../../sandbox/x/seed"
+import { mergeWithPrevious } from "../../insights/merge"
 import { InMemoryRateBudgetStore } from "../http"
 import type { PlatformCredentials, SyncTarget } from "../types"
 import { syncTwitterPosts } from "../x/sync"
@@ -133,6 +134,22 @@ describe("X reply search only where it can find something", () => {
     expect(searches("/2/tweets/search/all")).toBe(1)
     expect(searches("/2/tweets/search/recent")).toBe(0)
     expect(result.commentsComplete).toBe(true)
+  })
+
+  it("a reply deleted on X (the count went down) disappears from comments_data: the 7-day window is read again", async () => {
+    const [first] = await syncTwitterPosts(contextFor(sandbox, userCreds), [target(ids.example, { postedAt: daysAgo(2) })])
+    const stored = mergeWithPrevious(undefined, first)
+    const tweet = sandbox.fixtures.tweets.find((t) => t.id === ids.example)
+    const gone = stored.comments_data?.[1].id
+    if (tweet) {
+      tweet.replies = tweet.replies.filter((r) => r.id !== gone)
+      tweet.public_metrics.reply_count = 11
+    }
+    const [second] = await syncTwitterPosts(contextFor(sandbox, userCreds), [target(ids.example, { postedAt: daysAgo(2), previousComments: stored.comments_data, previousCommentCount: 12 })])
+    const merged = mergeWithPrevious(stored, second)
+    expect(merged.comments_data).toHaveLength(11)
+    expect(merged.comments_data?.map((c) => c.id)).not.toContain(gone)
+    expect(sandbox.log().filter((e) => e.path === "/2/tweets/search/recent").pop()?.query).not.toContain("since_id")
   })
 
   it("an old post whose reply count rose since the last sync is searched: the new replies are recent", async () => {
