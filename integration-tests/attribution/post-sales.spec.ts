@@ -102,6 +102,37 @@ medusaIntegrationTestRunner({
       expect(await sales(postB)).toMatchObject({ orders: 1, by_source: { link: { orders: 1 } } })
     })
 
+    it("lists posts with orders and revenue, sorts by revenue within a currency, and answers the order and product widgets", async () => {
+      const postC = await createPost(api, admin, "No sales yet")
+      const first = await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) })
+      await checkout(api, getContainer(), shop, { metadata: trackedClick(postB, DAY) })
+      await checkout(api, getContainer(), shop, { metadata: trackedClick(postB, DAY) })
+      await checkout(api, getContainer(), shop, { currency: "eur", items: [{ variant: "beans", quantity: 10 }], metadata: trackedClick(postA, DAY) })
+
+      const list = async (q: string) => (await api.get(`/admin/social-posts?${q}`, admin)).data
+      const desc = await list("order=-revenue&currency_code=USD")
+      expect(desc.social_posts.map((p: { id: string }) => p.id)).toEqual([postB, postA, postC])
+      expect(desc.count).toBe(3)
+      expect(desc.social_posts[1].sales).toEqual({ orders: 2, revenue: [{ currency_code: "eur", total: 60 }, { currency_code: "usd", total: 40 }] })
+      expect((await list("order=-revenue&currency_code=eur")).social_posts.map((p: { id: string }) => p.id)).toEqual([postA, postC, postB])
+      expect((await list("order=revenue&currency_code=usd")).social_posts.map((p: { id: string }) => p.id)).toEqual([postC, postA, postB])
+      expect((await list("order=-revenue&currency_code=usd&limit=1&offset=1")).social_posts.map((p: { id: string }) => p.id)).toEqual([postA])
+      expect((await list("order=-revenue&currency_code=usd&limit=2&offset=1")).social_posts.map((p: { id: string }) => p.id)).toEqual([postA, postC])
+      expect((await list("")).social_posts.find((p: { id: string }) => p.id === postC).sales).toEqual({ orders: 0, revenue: [] })
+      const noCurrency = await expectHttpError(api.get(`/admin/social-posts?order=-revenue`, admin))
+      expect(noCurrency.status).toBe(400)
+      expect(noCurrency.data.message).toMatch(/currency_code/)
+
+      const widget = (await api.get(`/admin/orders/${first}/social-attribution`, admin)).data.attribution
+      expect(widget).toMatchObject({ social_post: { id: postA, name: "Spring mug" }, source: "link", platform: "instagram", net_total: 40 })
+      const unattributed = await checkout(api, getContainer(), shop, {})
+      expect((await api.get(`/admin/orders/${unattributed}/social-attribution`, admin)).data.attribution).toBeNull()
+
+      await api.post(`/admin/social-posts/${postA}/products`, { add: [shop.products.mug] }, admin)
+      const forProduct = (await api.get(`/admin/products/${shop.products.mug}/social-sales`, admin)).data.social_posts
+      expect(forProduct).toEqual([{ id: postA, name: "Spring mug", sales: { orders: 2, revenue: [{ currency_code: "eur", total: 60 }, { currency_code: "usd", total: 40 }] } }])
+    })
+
     it("filters on when the order was placed", async () => {
       await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) })
       const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10)

@@ -1,20 +1,38 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createSocialPostWorkflow } from "../../../workflows/create-social-post"
 import { resolveSocials } from "../../../workflows/steps/resolve-socials"
 import { toPublicPost } from "../../utils/serialize"
 import { parseOrder } from "../../utils/parse-order"
+import { pagePostIdsByRevenue, salesForPosts } from "../../utils/social-post-sales"
 import { AdminCreateSocialPostType, AdminListSocialPostsQueryType } from "./validators"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListSocialPostsQueryType>,
   res: MedusaResponse
 ) => {
-  const { limit, offset, order, platform_id, ...filters } = req.validatedQuery as AdminListSocialPostsQueryType
-  const [posts, count] = await resolveSocials(req.scope).listAndCountSocialPosts(
-    { ...filters, ...(platform_id ? { platform_id } : {}) },
-    { skip: offset, take: limit, order: parseOrder(order, { created_at: "DESC" }), relations: ["platform"] }
-  )
-  res.json({ social_posts: posts.map(toPublicPost), count, offset, limit })
+  const { limit, offset, order, platform_id, currency_code, ...rest } = req.validatedQuery as AdminListSocialPostsQueryType
+  const socials = resolveSocials(req.scope)
+  const filters = { ...rest, ...(platform_id ? { platform_id } : {}) }
+  const [posts, count] =
+    order?.endsWith("revenue") && currency_code
+      ? await listByRevenue(req.scope, { socials, filters, currencyCode: currency_code, direction: order.startsWith("-") ? "DESC" : "ASC", offset, limit })
+      : await socials.listAndCountSocialPosts(filters, {
+          skip: offset,
+          take: limit,
+          order: parseOrder(order, { created_at: "DESC" }),
+          relations: ["platform"],
+        })
+  // Orders and revenue per currency beside each post (one query for the page).
+  const sales = await salesForPosts(req.scope, posts.map((p) => p.id))
+  res.json({ social_posts: posts.map((p) => ({ ...toPublicPost(p), sales: sales.get(p.id) })), count, offset, limit })
+}
+
+async function listByRevenue(scope: MedusaContainer, args: Parameters<typeof pagePostIdsByRevenue>[1]) {
+  const { ids, count } = await pagePostIdsByRevenue(scope, args)
+  const posts = ids.length ? await args.socials.listSocialPosts({ id: ids }, { relations: ["platform"], take: ids.length }) : []
+  const byId = new Map(posts.map((p) => [p.id, p]))
+  return [ids.flatMap((id) => byId.get(id) ?? []), count] as const
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateSocialPostType>, res: MedusaResponse) => {

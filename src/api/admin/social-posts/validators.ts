@@ -49,12 +49,22 @@ export const AdminListSocialPostsQuery = z
     order: z
       .string()
       .regex(
-        /^-?(created_at|updated_at|posted_at|name|status|insights_synced_at|next_sync_at)$/,
-        "order must be one of created_at, updated_at, posted_at, name, status, insights_synced_at, next_sync_at, optionally prefixed with -"
+        /^-?(created_at|updated_at|posted_at|name|status|insights_synced_at|next_sync_at|revenue)$/,
+        "order must be one of created_at, updated_at, posted_at, name, status, insights_synced_at, next_sync_at, revenue, optionally prefixed with -"
       )
+      .optional(),
+    /** The currency `order=revenue` ranks in (revenue is never summed across currencies). */
+    currency_code: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter ISO 4217 code")
+      .transform((c) => c.toLowerCase())
       .optional(),
   })
   .strict()
+  .refine((q) => !q.order?.endsWith("revenue") || q.currency_code, {
+    message: "order=revenue needs currency_code (revenue is ranked within one currency)",
+    path: ["currency_code"],
+  })
 export type AdminListSocialPostsQueryType = z.infer<typeof AdminListSocialPostsQuery>
 
 export const AdminGetSocialPostQuery = z.object({}).strict()
