@@ -43,7 +43,8 @@ describe("LinkedIn sync against the sandbox", () => {
     const ctx = contextFor(sandbox, creds, { mode: "bulk" })
     const results = await syncLinkedInPosts(ctx, [target(ids.example), target(ids.share), target(ids.noActivity)])
     expect(results.map((r) => r.status)).toEqual(["success", "success", "success"])
-    expect(results[2].insights).toMatchObject({ impressions: 0, reach: 0, shares: 0, likes: 0, comments: 0, engagement: 0, engagement_rate: 0 })
+    // No impressions and no reach: the rate has no denominator, so it is unknown (null), not 0 %.
+    expect(results[2].insights).toMatchObject({ impressions: 0, reach: 0, shares: 0, likes: 0, comments: 0, engagement: 0, engagement_rate: null })
     const ops = ctx.counter.byOperation()
     expect(ops["linkedin.share_statistics"]).toBe(2)
     expect(ops["linkedin.social_metadata"]).toBe(1)
