@@ -44,7 +44,9 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; e
  * `attempt` is 0 for the first try; `waitedMs` is what this request already slept.
  * Rate limits are retried only when the wait is known (or HTTP 429 gives backoff)
  * and fits in maxWaitMs; throttles like Meta's code 4/17/80002 without a hint last
- * minutes, so retrying them in-request would only burn more quota.
+ * minutes, so retrying them in-request would only burn more quota. Mappers attach
+ * the wait a platform implies (LinkedIn: midnight UTC, its limits are daily; X: the
+ * end of its 15-minute window), so a bare 429 there is never retried in quick steps.
  */
 export function decideRetry(policy: RetryPolicy, error: PlatformApiError, attempt: number, waitedMs: number, random: () => number = Math.random): RetryDecision {
   const outOfAttempts = attempt >= policy.maxRetries
