@@ -7,6 +7,7 @@ import {
   DataTable,
   DataTableFilteringState,
   DataTablePaginationState,
+  DataTableSortingState,
   Heading,
   Text,
   createDataTableColumnHelper,
@@ -23,6 +24,9 @@ import { SyncAllDrawer } from "../../components/social-posts/sync-all-drawer"
 import { useSocialPlatforms, useSocialPosts } from "../../hooks/api/post-insights"
 import { formatCount, formatPercent, knownEngagementRate } from "../../lib/format"
 import { POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
+import { useStoreDefaultCurrency } from "../../hooks/api/social-attribution"
+import type { PostSalesSummary } from "../../lib/attribution-types"
+import { formatRevenue } from "../../lib/money"
 import { POST_STATUSES, type PostStatus, type SocialPost } from "../../lib/types"
 
 const PAGE_SIZE = 20
@@ -77,6 +81,21 @@ const columns = [
     header: "📈 Eng. rate",
     cell: ({ row }) => <span className="tabular-nums">{formatPercent(knownEngagementRate(row.original.insights))}</span>,
   }),
+  // Attribution (docs/attribution.md): GET /admin/social-posts adds `sales` to each post.
+  columnHelper.accessor((post) => (post as SocialPost & { sales?: PostSalesSummary }).sales?.orders ?? 0, {
+    id: "orders",
+    header: "🛒 Orders",
+    cell: ({ getValue }) => <span className="tabular-nums">{formatCount(getValue())}</span>,
+  }),
+  columnHelper.accessor((post) => (post as SocialPost & { sales?: PostSalesSummary }).sales?.revenue ?? [], {
+    id: "revenue",
+    header: "💰 Revenue",
+    enableSorting: true,
+    sortLabel: "Revenue (store currency)",
+    sortAscLabel: "Lowest first",
+    sortDescLabel: "Highest first",
+    cell: ({ getValue }) => <span className="tabular-nums" data-testid="post-revenue">{formatRevenue(getValue())}</span>,
+  }),
   columnHelper.accessor("insights_synced_at", {
     header: "Last synced",
     cell: ({ getValue }) => <RelativeTime value={getValue()} fallback="never" />,
@@ -92,6 +111,8 @@ const SocialPostsPage = () => {
   const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [sorting, setSorting] = useState<DataTableSortingState | null>(null)
+  const { currency } = useStoreDefaultCurrency()
   const [drawer, setDrawer] = useState<"post" | "platform" | "sync-all" | null>(null)
 
   const { social_platforms: platforms, count: platformCount, isPending: platformsPending } = useSocialPlatforms({ limit: 200, order: "name" })
@@ -102,6 +123,8 @@ const SocialPostsPage = () => {
     ...(search ? { q: search } : {}),
     ...(typeof filtering.platform_id === "string" ? { platform_id: filtering.platform_id } : {}),
     ...(typeof filtering.status === "string" ? { status: filtering.status as PostStatus } : {}),
+    // Revenue is ranked within one currency: the store's default.
+    ...(sorting?.id === "revenue" && currency ? { order: sorting.desc ? "-revenue" : "revenue", currency_code: currency } : {}),
   }
   const { social_posts, count, isPending, isError, error, refetch } = useSocialPosts(query, { placeholderData: (previous) => previous })
 
@@ -131,6 +154,7 @@ const SocialPostsPage = () => {
     search: { state: search, onSearchChange: setSearch },
     pagination: { state: pagination, onPaginationChange: setPagination },
     filtering: { state: filtering, onFilteringChange: setFiltering },
+    sorting: { state: sorting, onSortingChange: setSorting },
     onRowClick: (_event, row) => navigate(`/social-posts/${row.id}`),
   })
 
@@ -170,8 +194,11 @@ const SocialPostsPage = () => {
             </div>
           )}
           <div className="flex flex-wrap items-center justify-between gap-2 px-6 pb-4">
-            <div data-testid="posts-filter-menu">
-              <DataTable.FilterMenu tooltip="Filter" />
+            <div className="flex items-center gap-x-2">
+              <div data-testid="posts-filter-menu">
+                <DataTable.FilterMenu tooltip="Filter" />
+              </div>
+              <DataTable.SortingMenu tooltip="Sort" />
             </div>
             <DataTable.Search placeholder="Search posts" />
           </div>

@@ -8,6 +8,9 @@ import { PostDetailsSection } from "../../../components/social-posts/post-detail
 import { PostFormDrawer } from "../../../components/social-posts/post-form-drawer"
 import { PostInsightsPanel } from "../../../components/social-posts/post-insights-panel"
 import { useSocialPost } from "../../../hooks/api/post-insights"
+import { PromotionsSection } from "../../../components/social-attribution/promotions-section"
+import { SalesSection } from "../../../components/social-attribution/sales-section"
+import { TrackedLinkSection } from "../../../components/social-attribution/tracked-link-section"
 
 /** /social-posts/:id — the post, its insights panel, its history chart and the products it promotes. */
 const SocialPostDetailPage = () => {
@@ -60,6 +63,7 @@ const SocialPostDetailPage = () => {
             postUrl={post.post_url}
             platform={post.platform ?? null}
           />
+          <SalesSection postId={post.id} />
           <Container className="p-0">
             <InsightsChart postId={post.id} />
           </Container>
@@ -67,6 +71,8 @@ const SocialPostDetailPage = () => {
         <div className="flex min-w-0 flex-col gap-y-3">
           <PostDetailsSection post={post} onEdit={() => setEditing(true)} />
           <LinkedProductsSection postId={post.id} />
+          <TrackedLinkSection postId={post.id} postName={post.name ?? null} provider={post.platform?.provider ?? "social"} />
+          <PromotionsSection postId={post.id} postName={post.name ?? null} />
         </div>
       </div>
       <PostFormDrawer open={editing} onOpenChange={setEditing} post={post} />
