@@ -94,7 +94,7 @@ class SocialsModuleService extends MedusaService({
   async persistInsightsSync(
     posts: PostUpdateRow[],
     snapshots: SnapshotRow[],
-    platform: { platformId: string; needsReconnect: boolean },
+    platform: PlatformSyncStatus,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as SqlEntityManager
@@ -105,8 +105,13 @@ class SocialsModuleService extends MedusaService({
       const rows = snapshots.map((snapshot) => ({ id: generateEntityId(undefined, "socsnap"), ...snapshot }))
       await manager.execute(INSERT_SNAPSHOTS, [JSON.stringify(rows)])
     }
+    // Only while the token this sync knew is still the stored one: a refusal of a token another
+    // run or a reconnect has replaced says nothing about the account; a success makes it active again.
+    const known = [platform.platformId, platform.sealedToken ?? null]
     if (platform.needsReconnect) {
-      await this.updateSocialPlatforms({ id: platform.platformId, status: "needs_reconnect" }, sharedContext)
+      await manager.execute(MARK_NEEDS_RECONNECT, known)
+    } else if (platform.synced) {
+      await manager.execute(MARK_ACTIVE_AGAIN, known)
     }
   }
 }
@@ -123,6 +128,26 @@ const UPDATE_SYNCED_POSTS = `
     id text, insights jsonb, insights_sync_status text, insights_synced_at timestamptz, next_sync_at timestamptz
   )
   where p.id = r.id and p.deleted_at is null`
+
+export type PlatformSyncStatus = {
+  platformId: string
+  /** The platform refused the account's token. */
+  needsReconnect: boolean
+  /** The sealed access token the sync last knew to be stored. */
+  sealedToken: string | null
+  /** At least one post got numbers from the platform. */
+  synced?: boolean
+}
+
+const MARK_NEEDS_RECONNECT = `
+  update social_platform set status = 'needs_reconnect', updated_at = now()
+  where id = ? and deleted_at is null and status <> 'disabled'
+    and api_config->>'access_token_encrypted' is not distinct from ?`
+
+const MARK_ACTIVE_AGAIN = `
+  update social_platform set status = 'active', updated_at = now()
+  where id = ? and deleted_at is null and status = 'needs_reconnect'
+    and api_config->>'access_token_encrypted' is not distinct from ?`
 
 const INSERT_SNAPSHOTS = `
   insert into social_post_insights_snapshot

@@ -11,6 +11,9 @@ export type SyncPostsInsightsStepInput = {
 
 export const SYNC_POSTS_INSIGHTS_STEP = "sync-posts-insights"
 
+/** Waiting for another run's token refresh: a refresh is one HTTP call, bounded by the request timeout. */
+const REFRESH_LOCK_TIMEOUT_SECONDS = 30
+
 /** Locks held at most this long: a process killed mid-sync frees its posts after it. */
 const LOCK_EXPIRE_SECONDS = 120
 
@@ -38,7 +41,12 @@ export const syncPostsInsightsStep = createStep(
     }
     try {
       const outcomes = locked.length
-        ? await resolveSocials(container).postInsights.syncPostsByIds(locked, { force: input.force, mode: input.mode })
+        ? await resolveSocials(container).postInsights.syncPostsByIds(locked, {
+            force: input.force,
+            mode: input.mode,
+            // One token refresh per account at a time, across processes (X rotates refresh tokens).
+            refreshLock: (key, job) => locking.execute(key, job, { timeout: REFRESH_LOCK_TIMEOUT_SECONDS }),
+          })
         : []
       return new StepResponse([...outcomes, ...busy])
     } finally {

@@ -29,6 +29,17 @@ export interface RefreshedToken {
   expiresAt?: Date
 }
 
+/**
+ * The stored pair of one account, shared by every run and process that syncs it.
+ * The platform layer never touches the database: the service layer implements it.
+ */
+export interface TokenStore {
+  /** Runs `job` holding this account's refresh lock (Medusa's Locking module: across processes with Redis). */
+  withRefreshLock<T>(job: () => Promise<T>): Promise<T>
+  /** The pair as stored now (another run may have refreshed it); undefined when none can be read. */
+  read(): Promise<Pick<PlatformCredentials, "accessToken" | "refreshToken" | "tokenExpiresAt"> | undefined>
+}
+
 export interface SyncTarget {
   /** The caller's id for this post (e.g. the social_post id); echoed in the result. */
   targetId: string
@@ -67,6 +78,8 @@ export interface SyncContext {
   refusedMetrics: RefusedMetricsStore
   /** Persist the new pair (encrypted) before the next sync; awaited. */
   onTokenRefreshed?: (token: RefreshedToken) => Promise<void> | void
+  /** Locks refreshes per account and re-reads the stored pair (see TokenStore). */
+  tokenStore?: TokenStore
   logger?: SyncLogger
   /** Default: "single" for one target, "bulk" otherwise. */
   mode?: SyncMode

@@ -15,6 +15,7 @@ import type { PlatformSecrets, StoredApiConfig } from "../utils/api-config"
 import { missingTokenResult, outcomeFor, unreadableTokenResult } from "./sync-outcome"
 import { buildPersistence, PostRecord, PlatformRecord } from "./sync-persistence"
 import { selectPostIdsForSync, SelectPostsForSyncOptions } from "./select-posts"
+import { createPlatformTokenStore, type RefreshLock } from "./platform-token-store"
 
 export type SyncMode = "single" | "bulk"
 
@@ -60,7 +61,7 @@ export class PostInsightsService {
   }
 
   /** The dispatcher: one post or many, any mix of platforms. */
-  async syncPostsByIds(ids: string[], options: { force?: boolean; mode: SyncMode }): Promise<PostSyncOutcome[]> {
+  async syncPostsByIds(ids: string[], options: { force?: boolean; mode: SyncMode; refreshLock?: RefreshLock }): Promise<PostSyncOutcome[]> {
     const { socials } = this.deps
     const now = new Date()
     const posts = (await socials.listSocialPosts({ id: ids }, { relations: ["platform"], take: ids.length })) as PostRecord[]
@@ -92,7 +93,7 @@ export class PostInsightsService {
     // The platform layer caps HTTP requests in flight per process (`concurrency`,
     // p-limit), so parallel accounts never exceed it together.
     const groups = await Promise.all(
-      [...byPlatform.values()].map((group) => this.syncPlatformGroup(group[0].platform, group, options.mode, now))
+      [...byPlatform.values()].map((group) => this.syncPlatformGroup(group[0].platform, group, options.mode, now, options.refreshLock))
     )
     for (const group of groups) {
       outcomes.push(...group)
@@ -152,9 +153,11 @@ export class PostInsightsService {
     platform: PlatformRecord,
     posts: PostRecord[],
     mode: SyncMode,
-    now: Date
+    now: Date,
+    refreshLock?: RefreshLock
   ): Promise<PostSyncOutcome[]> {
     const { socials } = this.deps
+    const tokens = createPlatformTokenStore(socials, platform, this.deps.logger, refreshLock)
     let secrets: PlatformSecrets = { accessToken: null, refreshToken: null, tokenExpiresAt: null, authType: null }
     let unreadable: string | undefined
     try {
@@ -185,21 +188,8 @@ export class PostInsightsService {
         logger: this.deps.logger,
         mode,
         onRequest: this.deps.onRequest,
-        onTokenRefreshed: async (token) => {
-          await socials.updateSocialPlatforms({
-            id: platform.id,
-            status: "active",
-            api_config: socials.sealApiConfig(
-              {
-                access_token: token.accessToken,
-                ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
-                token_expires_at: token.expiresAt ? token.expiresAt.toISOString() : null,
-              },
-              platform.id,
-              platform.api_config as StoredApiConfig | null
-            ),
-          })
-        },
+        onTokenRefreshed: (token) => tokens.save(token),
+        tokenStore: tokens,
       }
       results = await this.callPlatform(platform.provider, ctx, posts)
     }
@@ -209,6 +199,8 @@ export class PostInsightsService {
     await socials.persistInsightsSync(persistence.posts, persistence.snapshots, {
       platformId: platform.id,
       needsReconnect: Boolean(fatal),
+      sealedToken: tokens.knownSealedToken(),
+      synced: results.some((r) => r.status !== "failed"),
     })
     if (fatal) {
       this.deps.logger.warn(`socials: ${platform.provider} platform ${platform.id} needs to be reconnected: ${fatal.message}`)

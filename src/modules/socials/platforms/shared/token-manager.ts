@@ -1,6 +1,6 @@
 import type { SocialPlatform } from "../../insights/schema"
 import { PlatformApiError } from "../http/platform-api-error"
-import type { PlatformCredentials, RefreshedToken, SyncLogger } from "../types"
+import type { PlatformCredentials, RefreshedToken, SyncLogger, TokenStore } from "../types"
 
 /** Refresh this long before the stored expiry so a token does not die mid-batch. */
 const EXPIRY_SKEW_MS = 60_000
@@ -22,6 +22,12 @@ export interface TokenManagerOptions {
   /** Absent, or the credentials lack a refresh token: the token cannot be refreshed. */
   refresh?: (refreshToken: string) => Promise<RefreshedToken>
   onTokenRefreshed?: (token: RefreshedToken) => Promise<void> | void
+  /**
+   * Where the pair is stored, shared with other runs and processes: a refresh holds
+   * its lock and first re-reads it, so one rotation of X's refresh token is not
+   * spent twice (the second would get invalid_grant with a valid pair stored).
+   */
+  store?: TokenStore
   now?: () => number
   logger?: SyncLogger
 }
@@ -44,19 +50,46 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const canRefresh = (): boolean => !!options.refresh && !!refreshToken
   const secrets = (): string[] => [accessToken, refreshToken, ...retired].filter((s): s is string => !!s)
 
+  const use = (next: { accessToken: string; refreshToken?: string; expiresAt?: number }) => {
+    if (next.accessToken !== accessToken) retired.push(accessToken)
+    if (refreshToken && next.refreshToken && next.refreshToken !== refreshToken) retired.push(refreshToken)
+    accessToken = next.accessToken
+    refreshToken = next.refreshToken ?? refreshToken
+    expiresAt = next.expiresAt
+    refreshedOnce = true
+  }
+
+  /** Takes the stored pair when another run replaced the one this run holds; true if it did. */
+  const adoptStored = async (held: string): Promise<boolean> => {
+    const stored = await options.store?.read()
+    if (!stored?.accessToken || stored.accessToken === held) return false
+    use({ accessToken: stored.accessToken, refreshToken: stored.refreshToken, expiresAt: expiryMs(stored.tokenExpiresAt) })
+    options.logger?.info(`${options.platform} access token of account ${options.credentials.accountId} was refreshed by another run; using it`)
+    return true
+  }
+
+  const refreshHeld = async (held: string): Promise<void> => {
+    if (await adoptStored(held)) return
+    if (!options.refresh || !refreshToken) return
+    let fresh: RefreshedToken
+    try {
+      fresh = await options.refresh(refreshToken)
+    } catch (error) {
+      // Refused, but the stored pair moved on meanwhile (a run without the lock, a reconnect): not our token's fault.
+      if (error instanceof PlatformApiError && error.isAuth && (await adoptStored(held))) return
+      throw error
+    }
+    use({ accessToken: fresh.accessToken, refreshToken: fresh.refreshToken, expiresAt: fresh.expiresAt?.getTime() })
+    options.logger?.info(`${options.platform} access token refreshed for account ${options.credentials.accountId}`)
+    // Saved before the lock is released: the next run re-reads this pair instead of refreshing again.
+    await options.onTokenRefreshed?.({ accessToken, refreshToken, expiresAt: fresh.expiresAt })
+  }
+
   const refreshNow = (): Promise<void> => {
-    // Concurrent calls that all saw a 401 share one refresh.
+    // Concurrent calls of this run that all saw a 401 share one refresh; other runs wait on the store's lock.
     inFlight ??= (async () => {
-      if (!options.refresh || !refreshToken) return
-      const fresh = await options.refresh(refreshToken)
-      retired.push(accessToken)
-      if (refreshToken && fresh.refreshToken && fresh.refreshToken !== refreshToken) retired.push(refreshToken)
-      accessToken = fresh.accessToken
-      refreshToken = fresh.refreshToken ?? refreshToken
-      expiresAt = fresh.expiresAt?.getTime()
-      refreshedOnce = true
-      options.logger?.info(`${options.platform} access token refreshed for account ${options.credentials.accountId}`)
-      await options.onTokenRefreshed?.({ accessToken, refreshToken, expiresAt: fresh.expiresAt })
+      const held = accessToken
+      await (options.store ? options.store.withRefreshLock(() => refreshHeld(held)) : refreshHeld(held))
     })().finally(() => {
       inFlight = undefined
     })
@@ -73,10 +106,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       try {
         return await call(used)
       } catch (error) {
-        if (!(error instanceof PlatformApiError) || !error.isAuth || !canRefresh()) throw error
-        if (used !== accessToken) return call(accessToken)
-        if (refreshedOnce) throw error
-        await refreshNow()
+        if (!(error instanceof PlatformApiError) || !error.isAuth) throw error
+        // Once per run: take a pair another run stored meanwhile, else refresh (both shared by concurrent calls).
+        if (used === accessToken && !refreshedOnce && (canRefresh() || options.store)) await refreshNow()
+        if (used === accessToken) throw error
         return call(accessToken)
       }
     },
