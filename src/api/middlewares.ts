@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { socialPlatformsMiddlewares } from "./admin/social-platforms/middlewares"
 import { socialPostsMiddlewares } from "./admin/social-posts/middlewares"
+import { socialPostsExportMiddlewares } from "./admin/social-posts/export/middlewares"
 import { socialPostProductsMiddlewares } from "./admin/social-posts/[id]/products/middlewares"
 import { productSocialPostsMiddlewares } from "./admin/products/[id]/social-posts/middlewares"
 import { socialPostSalesMiddlewares } from "./admin/social-posts/[id]/sales/middlewares"
@@ -14,6 +15,7 @@ export default defineMiddlewares({
     { matcher: /^\/admin\/(?:social-(?:platforms|posts)|products\/[^/]+\/social-posts)(?=\/|$)/, middlewares: [rejectNulCharacters] },
     ...socialPlatformsMiddlewares,
     ...socialPostsMiddlewares,
+    ...socialPostsExportMiddlewares,
     ...socialPostProductsMiddlewares,
     ...productSocialPostsMiddlewares,
     ...socialPostSalesMiddlewares,

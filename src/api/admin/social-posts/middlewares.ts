@@ -10,8 +10,8 @@ import {
   AdminUpdateSocialPost,
 } from "./validators"
 
-/** "/admin/social-posts/:id" without also matching the static bulk route beside it. */
-const POST_ID_ROUTE = /^\/admin\/social-posts\/(?!sync-all-insights$)[^/]+$/
+/** "/admin/social-posts/:id" without also matching the static routes beside it (bulk sync, export). */
+const POST_ID_ROUTE = /^\/admin\/social-posts\/(?!(?:sync-all-insights|export)$)[^/]+$/
 
 export const socialPostsMiddlewares: MiddlewareRoute[] = [
   {

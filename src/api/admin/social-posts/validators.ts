@@ -99,6 +99,10 @@ export const AdminSyncAllInsightsBody = z
 export const SYNC_ALL_DEFAULT_LIMIT = 50
 
 export const AdminListSnapshotsQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(1000).default(200) })
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    /** csv: the whole history as a file (limit does not apply); absent: JSON for the chart. */
+    format: z.enum(["csv"], { message: "format must be csv" }).optional(),
+  })
   .strict()
 export type AdminListSnapshotsQueryType = z.infer<typeof AdminListSnapshotsQuery>

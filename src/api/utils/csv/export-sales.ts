@@ -1,0 +1,22 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { SOCIAL_ATTRIBUTION_MODULE } from "../../../modules/social-attribution"
+
+/** Sales columns exist only where the attribution module is installed (it is optional for the plugin's users). */
+export function hasAttribution(scope: MedusaContainer): boolean {
+  return scope.hasRegistration(SOCIAL_ATTRIBUTION_MODULE)
+}
+
+/**
+ * The currencies that have attributed orders, known before the first row so the
+ * header can name one revenue column per currency. One small DISTINCT over the
+ * attribution table's (currency_code, social_post_id) index.
+ */
+export async function attributedCurrencies(scope: MedusaContainer): Promise<string[]> {
+  const knex = scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const rows: { currency_code: string }[] = await knex("social_attribution")
+    .distinct("currency_code")
+    .whereNull("deleted_at")
+    .orderBy("currency_code")
+  return rows.map((r) => r.currency_code)
+}
