@@ -1,4 +1,4 @@
-import type { PostSalesSummary } from "../social-post-sales"
+import type { ExportSales } from "./export-sales"
 import { CsvColumn, isoOrEmpty, numberOrEmpty } from "./csv-response"
 
 type InsightsBlob = Record<string, unknown> | null | undefined
@@ -14,7 +14,7 @@ export type ExportPost = {
   insights_synced_at?: Date | string | null
   insights_sync_status?: string | null
   platform?: { id: string; name?: string | null; provider?: string | null; account_id?: string | null } | null
-  sales?: PostSalesSummary
+  sales?: ExportSales
 }
 
 const metric = (key: string) => (p: ExportPost) => numberOrEmpty(p.insights?.[key])

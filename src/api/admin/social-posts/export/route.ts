@@ -3,8 +3,7 @@ import { resolveSocials } from "../../../../workflows/steps/resolve-socials"
 import { keysetPages, rowsOf } from "../../../utils/csv/keyset-pages"
 import { sendCsv } from "../../../utils/csv/csv-response"
 import { ExportPost, salesColumns, SOCIAL_POST_COLUMNS } from "../../../utils/csv/social-post-columns"
-import { attributedCurrencies, hasAttribution } from "../../../utils/csv/export-sales"
-import { salesForPosts } from "../../../utils/social-post-sales"
+import { attributedCurrencies, hasAttribution, salesOfPage } from "../../../utils/csv/export-sales"
 import { AdminExportSocialPostsQueryType } from "./validators"
 
 /** Rows read from the database at a time; the export's memory stays at one page whatever the total. */
@@ -36,7 +35,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportSo
   )
   const rows = rowsOf(pages, async (page) => {
     if (!withSales) return page
-    const sales = await salesForPosts(req.scope, page.map((p) => p.id))
+    const sales = await salesOfPage(req.scope, page.map((p) => p.id))
     return page.map((p) => ({ ...p, sales: sales.get(p.id) }))
   })
   await sendCsv(res, `social-posts-${new Date().toISOString().slice(0, 10)}.csv`, columns, rows)
