@@ -9,6 +9,7 @@ import type SocialAttributionModuleService from "../../src/modules/social-attrib
 import { SOCIALS_MODULE } from "../../src/modules/socials"
 import type SocialsModuleService from "../../src/modules/socials/service"
 import { attachSocialClickToCart, buildTrackedLink, captureSocialClick } from "../../storefront/social-attribution.mjs"
+import { seedAttributedOrders } from "../../src/scripts/seed-demo-orders"
 import reconcileSocialAttributionJob from "../../src/jobs/reconcile-social-attribution"
 
 const DAY = 86_400_000
@@ -131,6 +132,18 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/social-posts/${postA}/products`, { add: [shop.products.mug] }, admin)
       const forProduct = (await api.get(`/admin/products/${shop.products.mug}/social-sales`, admin)).data.social_posts
       expect(forProduct).toEqual([{ id: postA, name: "Spring mug", sales: { orders: 2, revenue: [{ currency_code: "eur", total: 60 }, { currency_code: "usd", total: 40 }] } }])
+    })
+
+    it("seeds attributed demo orders", async () => {
+      const launch = await createPost(api, admin, "Autumn blend launch")
+      const reel = await createPost(api, admin, "Reel: espresso pull")
+      expect(await seedAttributedOrders(getContainer())).toBe(4) // "Launch thread" does not exist here
+      expect(await sales(launch)).toMatchObject({
+        orders: 3,
+        revenue: [{ currency_code: "eur", total: 48 }, { currency_code: "usd", total: 54 }],
+        units: 6,
+      })
+      expect(await sales(reel)).toMatchObject({ orders: 1, revenue: [{ currency_code: "usd", total: 72 }] })
     })
 
     it("filters on when the order was placed", async () => {

@@ -5,6 +5,7 @@ import type SocialsModuleService from "../modules/socials/service"
 import { createSocialPlatformWorkflow } from "../workflows/create-social-platform"
 import { createSocialPostWorkflow } from "../workflows/create-social-post"
 import { syncAllPostInsightsWorkflow } from "../workflows/sync-all-post-insights"
+import { seedAttributedOrders } from "./seed-demo-orders"
 import type { CreateSocialPlatformStepInput } from "../workflows/steps/create-social-platform"
 import type { CreateSocialPostStepInput } from "../workflows/steps/create-social-post"
 
@@ -57,6 +58,9 @@ export default async function seedDemo({ container }: ExecArgs) {
     const { draft, ...input } = post
     await createSocialPostWorkflow(container).run({ input: { ...input, status: draft ? "draft" : "posted" } })
   }
+
+  // A few orders placed through the posts' tracked links, so revenue per post shows (docs/attribution.md).
+  await seedAttributedOrders(container)
 
   const { result } = await syncAllPostInsightsWorkflow(container).run({ input: { limit: 100, force: true } })
   logger.info(`Demo data: 4 platforms, ${posts.length} posts; first sync: ${result.message} (${result.failed} failed on purpose)`)
