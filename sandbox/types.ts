@@ -35,6 +35,8 @@ export interface TokenFixture {
   refresh_expires_at?: number
   /** Display name of the account (Meta `/me` name, X username, LinkedIn organization name). */
   account_name?: string
+  /** The account's follower count on every platform's account endpoint; unset = derived from the id. */
+  followers_count?: number
 }
 
 export interface CommentFixture {
@@ -226,7 +228,7 @@ export interface XEndpointLimit {
 
 export interface XSandboxOptions {
   /** Per token and endpoint. Defaults: tweetsLookup 5000/3500, tweetById 900/450, searchRecent 300/450, searchAll 300/300. */
-  rateLimits?: { tweetsLookup?: XEndpointLimit; tweetById?: XEndpointLimit; searchRecent?: XEndpointLimit; searchAll?: XEndpointLimit }
+  rateLimits?: { tweetsLookup?: XEndpointLimit; tweetById?: XEndpointLimit; searchRecent?: XEndpointLimit; searchAll?: XEndpointLimit; userById?: XEndpointLimit }
   /** Length of a rate-limit window in seconds. Default 900 (15 minutes). */
   rateLimitWindowSeconds?: number
   /** 429 body: "problem" (observed v2 problem JSON, default) or "v1.1" (`{"errors":[{"code":88,...}]}` of the docs). */

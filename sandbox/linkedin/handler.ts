@@ -10,6 +10,7 @@ import { shareStatistics } from "./share-statistics"
 import { batchGetSocialActions, getSocialActions, listComments } from "./social-actions"
 import { batchGetSocialMetadata, getSocialMetadata } from "./social-metadata"
 import { videoAnalytics } from "./video-analytics"
+import { networkSize } from "./network-sizes"
 
 interface Route {
   /** Quota bucket and the name in ACCESS_DENIED messages. */
@@ -57,6 +58,9 @@ function route(req: SandboxRequest): Route | undefined {
     case "organizationalEntityShareStatistics":
       if (key !== undefined) return undefined
       return { resource, method: "FINDER-organizationalEntity", scopes: ["rw_organization_admin"], run: shareStatistics }
+    case "networkSizes":
+      if (key === undefined || sub !== undefined) return undefined
+      return { resource, method: "GET", scopes: ["rw_organization_admin", "r_organization_admin", "r_organization_social"], run: withKey(key, networkSize) }
     case "videoAnalytics":
       if (key !== undefined) return undefined
       return { resource, method: "FINDER-entity", scopes: ["r_organization_social"], run: videoAnalytics }

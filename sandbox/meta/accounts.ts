@@ -1,4 +1,5 @@
 import type { SandboxContext } from "../types"
+import { configuredFollowers } from "../core/followers"
 import { defaultPostFields, renderFacebookPost } from "./facebook"
 import { plainFields, type FieldSpec } from "./fields"
 import { renderInstagramMedia } from "./instagram"
@@ -55,7 +56,7 @@ export function renderAccount(scope: GraphScope, id: string, kind: AccountKind, 
               return "Coffee shop"
             case "fan_count":
             case "followers_count":
-              return 1000 + (Number(id.slice(-3)) || 0)
+              return configuredFollowers(ctx, id) ?? 1000 + (Number(id.slice(-3)) || 0)
             case "instagram_business_account": {
               const linked = ctx.fixtures.tokens.find((t) => t.account_id === id && t.linked_account_ids?.length)?.linked_account_ids?.[0]
               return linked ? { id: linked } : OMIT
@@ -75,7 +76,7 @@ export function renderAccount(scope: GraphScope, id: string, kind: AccountKind, 
             case "name":
               return name
             case "followers_count":
-              return 2000 + (Number(id.slice(-3)) || 0)
+              return configuredFollowers(ctx, id) ?? 2000 + (Number(id.slice(-3)) || 0)
             case "follows_count":
               return 150
             case "media_count":

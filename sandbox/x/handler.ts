@@ -6,6 +6,7 @@ import { clientNotEnrolled, forbidden, pageNotFound, rateLimited, reply, unautho
 import { takeRateLimit } from "./rate-limit"
 import { searchAll, searchRecent } from "./search-recent"
 import { lookupTweet, lookupTweets } from "./tweets-lookup"
+import { lookupUser } from "./users-lookup"
 import { isUsageCapped } from "./usage"
 
 interface Route {
@@ -19,6 +20,8 @@ function route(req: SandboxRequest): Route | undefined {
   if (path === "/2/tweets") return { endpoint: "tweetsLookup", run: lookupTweets }
   if (path === "/2/tweets/search/recent") return { endpoint: "searchRecent", run: searchRecent }
   if (path === "/2/tweets/search/all") return { endpoint: "searchAll", run: searchAll }
+  const user = /^\/2\/users\/([^/]+)$/.exec(path)
+  if (user) return { endpoint: "userById", run: (ctx, token, query) => lookupUser(ctx, token, query, safeDecode(user[1])) }
   const single = /^\/2\/tweets\/([^/]+)$/.exec(path)
   if (single) {
     const id = safeDecode(single[1])

@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { socialPlatformsMiddlewares } from "./admin/social-platforms/middlewares"
 import { socialPostsMiddlewares } from "./admin/social-posts/middlewares"
 import { socialPostsExportMiddlewares } from "./admin/social-posts/export/middlewares"
+import { accountSnapshotsMiddlewares } from "./admin/social-platforms/[id]/account-snapshots/middlewares"
 import { socialPostProductsMiddlewares } from "./admin/social-posts/[id]/products/middlewares"
 import { productSocialPostsMiddlewares } from "./admin/products/[id]/social-posts/middlewares"
 import { socialPostSalesMiddlewares } from "./admin/social-posts/[id]/sales/middlewares"
@@ -16,6 +17,7 @@ export default defineMiddlewares({
     ...socialPlatformsMiddlewares,
     ...socialPostsMiddlewares,
     ...socialPostsExportMiddlewares,
+    ...accountSnapshotsMiddlewares,
     ...socialPostProductsMiddlewares,
     ...productSocialPostsMiddlewares,
     ...socialPostSalesMiddlewares,

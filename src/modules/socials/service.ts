@@ -2,7 +2,7 @@ import { randomBytes } from "crypto"
 import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { Context, Logger } from "@medusajs/framework/types"
-import { SocialPlatform, SocialPost, SocialPostInsightsSnapshot } from "./models"
+import { SocialAccountSnapshot, SocialPlatform, SocialPost, SocialPostInsightsSnapshot } from "./models"
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from "./utils/token-crypto"
 import { ApiConfigInput, openApiConfig, PlatformSecrets, sealApiConfig, StoredApiConfig } from "./utils/api-config"
 import { resolveSocialsConfig, type SocialsConfig } from "./platforms/config"
@@ -38,6 +38,7 @@ class SocialsModuleService extends MedusaService({
   SocialPlatform,
   SocialPost,
   SocialPostInsightsSnapshot,
+  SocialAccountSnapshot,
 }) {
   protected readonly encryptionKey_: Buffer
   protected readonly logger_: Logger

@@ -1,0 +1,102 @@
+import type { Logger } from "@medusajs/framework/types"
+import type SocialsModuleService from "../service"
+import { readAccountAudience } from "../platforms/account/read-account-audience"
+import { InMemoryRefusedMetricsStore } from "../platforms/meta/refused-metrics"
+import { asPlatformError } from "../platforms/shared/sync-result"
+import type { SyncContext } from "../platforms/types"
+import type { StoredApiConfig } from "../utils/api-config"
+import { createPlatformTokenStore, type RefreshLock } from "./platform-token-store"
+import type { PlatformRecord } from "./sync-persistence"
+
+export type AccountSnapshotOutcome = {
+  platformId: string
+  status: "captured" | "skipped" | "failed"
+  /** skipped: already_captured (today), no_token; failed: the platform error's code. */
+  code?: string
+  error?: string
+}
+
+type Deps = { socials: SocialsModuleService; logger: Logger; refreshLock?: RefreshLock; now?: () => Date }
+
+/** The UTC calendar day a capture belongs to: one snapshot per account and day. */
+export const snapshotDay = (at: Date) => at.toISOString().slice(0, 10)
+
+/**
+ * Once a day per active account: one cheap audience call (followers) through the
+ * platform's client, stored as that day's snapshot. Accounts already captured
+ * today are not called again, so reruns and several processes stay at one call
+ * per account and day; one account failing never stops the others.
+ */
+export async function captureAccountSnapshots(deps: Deps): Promise<AccountSnapshotOutcome[]> {
+  const { socials } = deps
+  const at = deps.now?.() ?? new Date()
+  const day = snapshotDay(at)
+  const platforms = (await socials.listSocialPlatforms({ status: "active" }, { take: 10_000 })) as PlatformRecord[]
+  const done = platforms.length
+    ? new Set(
+        (await socials.listSocialAccountSnapshots({ platform_id: platforms.map((p) => p.id), day }, { select: ["platform_id"], take: platforms.length }))
+          .map((s) => s.platform_id)
+      )
+    : new Set<string>()
+  return Promise.all(
+    platforms.map((platform) =>
+      done.has(platform.id) ? { platformId: platform.id, status: "skipped" as const, code: "already_captured" } : captureOne(deps, platform, at, day)
+    )
+  )
+}
+
+async function captureOne(deps: Deps, platform: PlatformRecord, at: Date, day: string): Promise<AccountSnapshotOutcome> {
+  const { socials, logger } = deps
+  try {
+    const ctx = contextFor(deps, platform)
+    if (!ctx) return { platformId: platform.id, status: "skipped", code: "no_token" }
+    const audience = await readAccountAudience(ctx, platform.provider)
+    await socials.createSocialAccountSnapshots({
+      platform_id: platform.id,
+      day,
+      captured_at: at,
+      followers: audience.followers ?? null,
+      views: audience.views ?? null,
+      reach: audience.reach ?? null,
+    })
+    return { platformId: platform.id, status: "captured" }
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      // Another process captured this account today between our check and our insert.
+      return { platformId: platform.id, status: "skipped", code: "already_captured" }
+    }
+    const failure = asPlatformError(platform.provider, error)
+    logger.warn(`socials: account snapshot of ${platform.provider} platform ${platform.id} failed: ${failure.message}`)
+    return { platformId: platform.id, status: "failed", code: String(failure.code ?? failure.kind), error: failure.message }
+  }
+}
+
+/** The same context a post sync builds: the module's budgets, request limit and token store. */
+function contextFor(deps: Deps, platform: PlatformRecord): SyncContext | undefined {
+  const { socials, logger } = deps
+  const secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null, platform.id)
+  if (!secrets.accessToken) return undefined
+  const tokens = createPlatformTokenStore(socials, platform, logger, deps.refreshLock)
+  return {
+    config: socials.config,
+    credentials: {
+      accessToken: secrets.accessToken,
+      refreshToken: secrets.refreshToken ?? undefined,
+      tokenExpiresAt: secrets.tokenExpiresAt ?? undefined,
+      authType: secrets.authType === "app_only" ? "app_only" : secrets.authType === "user_context" ? "user_context" : undefined,
+      accountId: platform.account_id ?? "",
+    },
+    budgetStore: socials.budgetStore,
+    // Remembered metric refusals concern post insights; the audience call never reads them.
+    refusedMetrics: new InMemoryRefusedMetricsStore(),
+    logger,
+    mode: "bulk",
+    onTokenRefreshed: (token) => tokens.save(token),
+    tokenStore: tokens,
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null
+  return e?.code === "23505" || /duplicate key|already exists/i.test(e?.message ?? "")
+}
