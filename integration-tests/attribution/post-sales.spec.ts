@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { createAndCompleteReturnOrderWorkflow, createOrderFulfillmentWorkflow, createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
 import { checkout, createShop, trackedClick, type Shop } from "../helpers/checkout"
@@ -205,6 +205,32 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/orders/${order}/cancel`, {}, admin)
       await canceled
       expect(await sales(postA)).toMatchObject({ orders: 1, canceled: 1, revenue: [{ currency_code: "usd", total: 40 }], units: 2 })
+    })
+
+    it("reduces a refund without a return in proportion, and a received return by its lines", async () => {
+      const order = await checkout(api, getContainer(), shop, { metadata: trackedClick(postA, DAY) }) // 2 × 20 + 5 shipping = 45
+      const { data } = await api.get(`/admin/orders/${order}?fields=id,payment_collections.payments.id,items.id`, admin)
+      const paymentId = data.order.payment_collections[0].payments[0].id
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", bus)
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 9 }, admin)
+      await refunded
+      // 9 of 45 refunded: a fifth of the order, so net sales 40 → 32.
+      expect(await sales(postA)).toMatchObject({ orders: 1, revenue: [{ currency_code: "usd", total: 32 }] })
+
+      // Another order: its two mugs are fulfilled, returned and received (receive_now receives
+      // every line of the order in full, so the whole line is returned).
+      const second = await checkout(api, getContainer(), shop, { metadata: trackedClick(postB, DAY) })
+      const { data: placed } = await api.get(`/admin/orders/${second}?fields=id,items.id`, admin)
+      const itemId = placed.order.items[0].id
+      await createOrderFulfillmentWorkflow(getContainer()).run({ input: { order_id: second, items: [{ id: itemId, quantity: 2 }] } })
+      const received = TestEventUtils.waitSubscribersExecution("order.return_received", bus)
+      await createAndCompleteReturnOrderWorkflow(getContainer()).run({
+        input: { order_id: second, items: [{ id: itemId, quantity: 2 }], return_shipping: { option_id: shop.shippingOptions.usd, price: 0 }, receive_now: true },
+      })
+      await received
+      expect(await sales(postB)).toMatchObject({ orders: 1, revenue: [{ currency_code: "usd", total: 0 }], units: 0 })
     })
 
     it("reconciles a missed order.placed from the order itself", async () => {
