@@ -3,6 +3,7 @@ import { socialPlatformsMiddlewares } from "./admin/social-platforms/middlewares
 import { socialPostsMiddlewares } from "./admin/social-posts/middlewares"
 import { socialPostsExportMiddlewares } from "./admin/social-posts/export/middlewares"
 import { accountSnapshotsMiddlewares } from "./admin/social-platforms/[id]/account-snapshots/middlewares"
+import { socialOverviewMiddlewares } from "./admin/social-overview/middlewares"
 import { socialPostProductsMiddlewares } from "./admin/social-posts/[id]/products/middlewares"
 import { productSocialPostsMiddlewares } from "./admin/products/[id]/social-posts/middlewares"
 import { socialPostSalesMiddlewares } from "./admin/social-posts/[id]/sales/middlewares"
@@ -18,6 +19,7 @@ export default defineMiddlewares({
     ...socialPostsMiddlewares,
     ...socialPostsExportMiddlewares,
     ...accountSnapshotsMiddlewares,
+    ...socialOverviewMiddlewares,
     ...socialPostProductsMiddlewares,
     ...productSocialPostsMiddlewares,
     ...socialPostSalesMiddlewares,
