@@ -28,6 +28,7 @@ import { useStoreDefaultCurrency } from "../../hooks/api/social-attribution"
 import type { PostSalesSummary } from "../../lib/attribution-types"
 import { formatRevenue } from "../../lib/money"
 import { POST_STATUSES, type PostStatus, type SocialPost } from "../../lib/types"
+import { ExportCsvButton } from "../../components/reports/export-csv-button"
 
 const PAGE_SIZE = 20
 
@@ -172,6 +173,7 @@ const SocialPostsPage = () => {
               </Text>
             </div>
             <div className="flex flex-wrap items-center gap-2">
+              <ExportCsvButton filters={query} />
               <Button size="small" variant="secondary" asChild>
                 <Link to="/social-posts/platforms">Platforms</Link>
               </Button>

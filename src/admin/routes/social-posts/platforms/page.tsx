@@ -4,6 +4,7 @@ import { Alert, Button, Container, Heading, Skeleton, Table, Text } from "@medus
 import { useEffect, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { PlatformFormDrawer, type PlatformFormMode } from "../../../components/social-posts/platform-form-drawer"
+import { AccountGrowthSection } from "../../../components/reports/account-growth-section"
 import { PlatformRowActions } from "../../../components/social-posts/platform-row-actions"
 import { PlatformStatusBadge } from "../../../components/social-posts/status-badges"
 import { TokenStatus } from "../../../components/social-posts/token-status"
@@ -125,6 +126,7 @@ const SocialPlatformsPage = () => {
           </div>
         )}
       </Container>
+      {platforms && <AccountGrowthSection platforms={platforms} />}
       <PlatformFormDrawer
         open={open}
         onOpenChange={setOpen}
