@@ -10,10 +10,12 @@ const pageSize = () => Number(process.env.SOCIALS_SYNC_PAGE_SIZE) || 200
 const MAX_PAGES = 500
 
 /**
- * The scheduled sweep (default daily at 02:00): pages through every posted post
- * that is not fresh and not past its cadence horizon, oldest sync first. A
- * platform whose rate budget runs out is left alone for the rest of the run.
- * Logs one summary line.
+ * The scheduled sweep (default daily at 02:00), the safety net of the due job:
+ * pages through the posted posts the cadence makes due (or that were never
+ * synced) and that can be synced, oldest sync first. Posts past the cadence
+ * horizon are left to on-demand syncs and posts on a slow step to that step
+ * (on X every read is billed). A platform whose rate budget runs out is left
+ * alone for the rest of the run. Logs one summary line.
  */
 export default async function syncAllPostInsightsJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -27,6 +29,8 @@ export default async function syncAllPostInsightsJob(container: MedusaContainer)
       input: {
         limit: pageSize(),
         stale_only: true,
+        syncable_only: true,
+        cadence_due: true,
         synced_before: startedAt,
         after,
         exclude_platform_ids: [...exhausted],

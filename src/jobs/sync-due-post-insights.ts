@@ -8,10 +8,14 @@ const BATCH = 100
 /**
  * Every minute: syncs posts whose `next_sync_at` has come (a minute after publish,
  * then the age-based cadence). The due time lives in the database, so a restart
- * between publish and due loses nothing.
+ * between publish and due loses nothing. Only posts a sync can act on are picked
+ * (active account, platform post id present, not fresh): a page of posts that
+ * would be skipped must never keep the others waiting.
  */
 export default async function syncDuePostInsightsJob(container: MedusaContainer) {
-  const { result } = await syncAllPostInsightsWorkflow(container).run({ input: { limit: BATCH, due_only: true } })
+  const { result } = await syncAllPostInsightsWorkflow(container).run({
+    input: { limit: BATCH, due_only: true, syncable_only: true },
+  })
   if (result.total) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

@@ -12,6 +12,7 @@ import type { RequestHook } from "./platforms/http/request-hooks"
 import { RedisRateBudgetStore } from "./utils/redis-rate-budget-store"
 import { PostInsightsService } from "./services/post-insights-service"
 import type { PostUpdateRow, SnapshotRow } from "./services/sync-persistence"
+import type { InsightsPatch } from "./services/insights-patch"
 
 export type SocialsModuleOptions = {
   /** Defaults to the SOCIALS_ENCRYPTION_KEY environment variable. */
@@ -115,20 +116,46 @@ class SocialsModuleService extends MedusaService({
       await manager.execute(MARK_ACTIVE_AGAIN, known)
     }
   }
+
+  /**
+   * Sets and removes top-level `insights` keys of one post in one statement, so an
+   * edit never writes back numbers it read before a sync saved newer ones.
+   */
+  @InjectTransactionManager()
+  async patchSocialPostInsights(id: string, patch: InsightsPatch, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(PATCH_POST_INSIGHTS, [JSON.stringify(patch.unset), JSON.stringify(patch.set), id])
+  }
 }
 
-/** A failed sync sends no insights_synced_at: the last good sync's time stays. */
+/**
+ * A failed sync sends no insights_synced_at: the last good sync's time stays.
+ * `insights` gets only the keys the sync changed, over the row as it is now (an
+ * admin edit saved during the platform calls keeps its keys); `next_sync_at`
+ * moved by someone else since the sync read it (an edit made the post due) stays.
+ */
 const UPDATE_SYNCED_POSTS = `
   update social_post as p set
-    insights = r.insights,
+    insights = (coalesce(p.insights, '{}'::jsonb) - array(select jsonb_array_elements_text(r.insights_unset))) || r.insights_set,
     insights_sync_status = r.insights_sync_status,
     insights_synced_at = coalesce(r.insights_synced_at, p.insights_synced_at),
-    next_sync_at = r.next_sync_at,
+    next_sync_at = case
+      when date_trunc('milliseconds', p.next_sync_at) is not distinct from r.read_next_sync_at then r.next_sync_at
+      else p.next_sync_at
+    end,
     updated_at = now()
   from jsonb_to_recordset(?::jsonb) as r(
-    id text, insights jsonb, insights_sync_status text, insights_synced_at timestamptz, next_sync_at timestamptz
+    id text, insights_set jsonb, insights_unset jsonb, insights_sync_status text, insights_synced_at timestamptz,
+    next_sync_at timestamptz, read_next_sync_at timestamptz
   )
   where p.id = r.id and p.deleted_at is null`
+
+/** An admin edit's insights keys (platform post ids), applied over the row as it is now. */
+const PATCH_POST_INSIGHTS = `
+  update social_post set
+    insights = (coalesce(insights, '{}'::jsonb) - array(select jsonb_array_elements_text(?::jsonb))) || ?::jsonb,
+    updated_at = now()
+  where id = ? and deleted_at is null`
 
 export type PlatformSyncStatus = {
   platformId: string

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { resolveSocials } from "./resolve-socials"
+import { leasePostSyncLocks } from "../utils/post-sync-locks"
 import type { PostSyncOutcome, SyncMode } from "../../modules/socials/services/post-insights-service"
 
 export type SyncPostsInsightsStepInput = {
@@ -14,34 +15,30 @@ export const SYNC_POSTS_INSIGHTS_STEP = "sync-posts-insights"
 /** Waiting for another run's token refresh: a refresh is one HTTP call, bounded by the request timeout. */
 const REFRESH_LOCK_TIMEOUT_SECONDS = 30
 
-/** Locks held at most this long: a process killed mid-sync frees its posts after it. */
-const LOCK_EXPIRE_SECONDS = 120
-
 /**
- * Syncs posts under a per-post lock (Medusa's Locking module, Redis-backed when
- * REDIS_URL is set), so concurrent requests, the jobs and other processes never
- * sync one post twice at once: a post whose lock is held is reported as `locked`.
+ * Syncs posts under a per-post lock held for the whole sync (renewed while it
+ * runs), so concurrent requests, the jobs and other processes never sync one post
+ * twice at once: a post whose lock is held is reported as `sync_in_progress`.
  * Nothing to compensate: a sync only records what the platform said.
  */
 export const syncPostsInsightsStep = createStep(
   SYNC_POSTS_INSIGHTS_STEP,
   async (input: SyncPostsInsightsStepInput, { container }) => {
+    const socials = resolveSocials(container)
     const locking = container.resolve(Modules.LOCKING)
-    const ownerId = `sync-${process.pid}-${Math.random().toString(36).slice(2)}`
-    const locked: string[] = []
-    const busy: PostSyncOutcome[] = []
-    for (const id of input.ids) {
-      try {
-        // One key at a time: acquiring several at once keeps the first ones when a later one fails.
-        await locking.acquire(postSyncLockKey(id), { ownerId, expire: LOCK_EXPIRE_SECONDS })
-        locked.push(id)
-      } catch {
-        busy.push({ postId: id, status: "skipped", code: "sync_in_progress", error: "A sync of this post is already running" })
-      }
-    }
+    const lease = await leasePostSyncLocks(locking, input.ids, {
+      expireSeconds: socials.config.syncLockSeconds,
+      logger: container.resolve(ContainerRegistrationKeys.LOGGER),
+    })
+    const busy: PostSyncOutcome[] = lease.busy.map((id) => ({
+      postId: id,
+      status: "skipped",
+      code: "sync_in_progress",
+      error: "A sync of this post is already running",
+    }))
     try {
-      const outcomes = locked.length
-        ? await resolveSocials(container).postInsights.syncPostsByIds(locked, {
+      const outcomes = lease.locked.length
+        ? await socials.postInsights.syncPostsByIds(lease.locked, {
             force: input.force,
             mode: input.mode,
             // One token refresh per account at a time, across processes (X rotates refresh tokens).
@@ -50,11 +47,7 @@ export const syncPostsInsightsStep = createStep(
         : []
       return new StepResponse([...outcomes, ...busy])
     } finally {
-      if (locked.length) {
-        await locking.release(locked.map(postSyncLockKey), { ownerId })
-      }
+      await lease.release()
     }
   }
 )
-
-export const postSyncLockKey = (postId: string) => `socials:post-sync:${postId}`

@@ -54,6 +54,11 @@ export const socialsConfigSchema = z.object({
   concurrency: positiveInt.default(5),
   /** SOCIALS_FRESHNESS_WINDOW_MS: posts synced more recently are skipped unless forced. */
   freshnessWindowMs: nonNegativeInt.default(3_600_000),
+  /**
+   * SOCIALS_SYNC_LOCK_SECONDS: lifetime of a per-post sync lock. A running sync renews
+   * it every third of that, so it only bounds how long a killed process keeps its posts.
+   */
+  syncLockSeconds: positiveInt.default(120),
   /** SOCIALS_COMMENTS_LIMIT: newest comments kept per post. */
   commentsLimit: nonNegativeInt.max(1_000).default(100),
   /** SOCIALS_REQUEST_TIMEOUT_MS */
@@ -98,6 +103,7 @@ const ENV_FALLBACKS: Record<string, string> = {
   concurrency: "SOCIALS_SYNC_CONCURRENCY",
   freshnessWindowMs: "SOCIALS_FRESHNESS_WINDOW_MS",
   commentsLimit: "SOCIALS_COMMENTS_LIMIT",
+  syncLockSeconds: "SOCIALS_SYNC_LOCK_SECONDS",
   requestTimeoutMs: "SOCIALS_REQUEST_TIMEOUT_MS",
   retryBaseDelayMs: "SOCIALS_RETRY_BASE_DELAY_MS",
   maxRetries: "SOCIALS_MAX_RETRIES",

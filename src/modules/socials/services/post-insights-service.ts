@@ -16,6 +16,8 @@ import { missingTokenResult, outcomeFor, unreadableTokenResult } from "./sync-ou
 import { buildPersistence, PostRecord, PlatformRecord } from "./sync-persistence"
 import { selectPostIdsForSync, SelectPostsForSyncOptions } from "./select-posts"
 import { createPlatformTokenStore, type RefreshLock } from "./platform-token-store"
+import { rescheduleAfterSkip } from "./reschedule-skipped"
+import { PLATFORM_LABELS } from "../platforms/http/platform-api-error"
 
 export type SyncMode = "single" | "bulk"
 
@@ -71,13 +73,20 @@ export class PostInsightsService {
       .map((id) => ({ postId: id, status: "failed", code: "not_found", error: `Social post ${id} was not found` }))
 
     const due: PostRecord[] = []
+    const skipped: { post: PostRecord; outcome: PostSyncOutcome }[] = []
     for (const post of posts) {
       const skip = this.reasonNotToSync(post, now, options.force)
       if (skip) {
         outcomes.push({ ...skip, platformId: post.platform.id })
+        skipped.push({ post, outcome: skip })
       } else {
         due.push(post)
       }
+    }
+    // A post left due that cannot be synced would be picked again by every scheduled run.
+    const reschedule = rescheduleAfterSkip(skipped, now, this.deps.config.freshnessWindowMs)
+    if (reschedule.length) {
+      await socials.updateSocialPosts(reschedule)
     }
 
     const byPlatform = new Map<string, PostRecord[]>()
@@ -135,6 +144,17 @@ export class PostInsightsService {
     }
     if (post.platform.status === "disabled") {
       return { postId: post.id, status: "skipped", code: "platform_disabled", error: "The platform is disabled" }
+    }
+    if (post.platform.status === "needs_reconnect") {
+      // The stored token was refused: calling (or refreshing) again with it can only fail.
+      // A new token (admin reconnect, or a refresh by another run) sets the status back to active.
+      const label = PLATFORM_LABELS[post.platform.provider]
+      return {
+        postId: post.id,
+        status: "failed",
+        code: "token_expired",
+        error: `The ${label} token was refused (expired or revoked): reconnect your ${label} account to resume syncing`,
+      }
     }
     const syncedAt = post.insights_synced_at ? new Date(post.insights_synced_at).getTime() : 0
     if (!force && syncedAt && now.getTime() - syncedAt < this.deps.config.freshnessWindowMs) {

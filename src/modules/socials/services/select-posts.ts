@@ -21,6 +21,36 @@ export type SelectPostsForSyncOptions = {
   stale_only?: boolean
   /** With stale_only: also not synced since this time (the start of a scheduled run). */
   synced_before?: string
+  /**
+   * Only posts a sync can do something for (scheduled runs): the account is active
+   * (not disabled, not waiting for a reconnect), the post has its platform's id and
+   * it is not fresh. Anything else would be skipped or failed before any call, and
+   * a page of those would keep the posts behind them from ever being picked.
+   */
+  syncable_only?: boolean
+  /**
+   * Only posts the cadence makes due (`next_sync_at` passed) or never synced (the
+   * nightly sweep): a post past the cadence horizon (`next_sync_at` null) is synced
+   * on demand only, a post on a slow step on that step, not every night.
+   */
+  cadence_due?: boolean
+}
+
+/** Where each account kind keeps the platform's own post id in `insights`. */
+const POST_ID_KEYS: { providers: string[]; keys: string[] }[] = [
+  { providers: ["facebook", "instagram"], keys: ["facebook_post_id", "instagram_media_id"] },
+  { providers: ["twitter"], keys: ["twitter_tweet_id"] },
+  { providers: ["linkedin"], keys: ["linkedin_post_urn"] },
+]
+
+/** Posts that carry the id their account's platform needs (`insights->>key` neither null nor empty). */
+function hasPlatformPostId(): Record<string, unknown> {
+  return {
+    $or: POST_ID_KEYS.map(({ providers, keys }) => ({
+      platform: { provider: { $in: providers } },
+      $or: keys.map((key) => ({ $and: [{ insights: { [key]: { $ne: null } } }, { insights: { [key]: { $ne: "" } } }] })),
+    })),
+  }
 }
 
 /**
@@ -54,12 +84,18 @@ export async function selectPostIdsForSync(
       sameSyncTime === null ? { insights_synced_at: { $ne: null } } : { insights_synced_at: { $gt: sameSyncTime } }
     and.push({ $or: [...afterWithinSyncTime, laterSyncTime] })
   }
-  if (options.stale_only) {
+  if (options.stale_only || options.syncable_only) {
     const staleBefore = Math.min(
       now.getTime() - config.freshnessWindowMs,
       options.synced_before ? Date.parse(options.synced_before) : Infinity
     )
     and.push({ $or: [{ insights_synced_at: null }, { insights_synced_at: { $lt: new Date(staleBefore) } }] })
+  }
+  if (options.syncable_only) {
+    and.push({ platform: { status: "active" } }, hasPlatformPostId())
+  }
+  if (options.cadence_due) {
+    and.push({ $or: [{ insights_synced_at: null }, { next_sync_at: { $lte: now } }] })
   }
   const posts = await socials.listSocialPosts(
     { $and: and },

@@ -2,6 +2,7 @@ import { mergeCrossPostWithPrevious } from "../insights/cross-post"
 import type { PostInsights } from "../insights/schema"
 import type { PostSyncResult } from "../platforms/types"
 import { nextSyncAt, retryAfterFailureAt } from "../scheduling/cadence"
+import { insightsPatch } from "./insights-patch"
 
 export type PlatformRecord = {
   id: string
@@ -18,15 +19,20 @@ export type PostRecord = {
   posted_at: Date | string | null
   insights: unknown
   insights_synced_at: Date | string | null
+  next_sync_at?: Date | string | null
   platform: PlatformRecord
 }
 
 export type PostUpdateRow = {
   id: string
-  insights: Record<string, unknown>
+  /** Only the keys this sync changed (see insights-patch.ts): an edit saved meanwhile keeps its own. */
+  insights_set: Record<string, unknown>
+  insights_unset: string[]
   insights_sync_status: "success" | "partial" | "failed"
   insights_synced_at?: Date
   next_sync_at: Date | null
+  /** `next_sync_at` as read before the platform calls: moved meanwhile (an edit made the post due), it stays. */
+  read_next_sync_at: Date | null
 }
 
 export type SnapshotRow = {
@@ -76,13 +82,16 @@ export function buildPersistence(posts: PostRecord[], results: PostSyncResult[],
       0,
       ...outcomes.flatMap((o) => o.errors).map((d) => (d.retry_after ? Date.parse(d.retry_after) - now.getTime() : 0))
     )
+    const patch = insightsPatch(previous, stored)
     rows.push({
       id: post.id,
-      insights: stored,
+      insights_set: patch.set,
+      insights_unset: patch.unset,
       insights_sync_status: status,
       // A failed sync keeps the time of the last good one.
       ...(status !== "failed" ? { insights_synced_at: now } : {}),
       next_sync_at: status === "failed" ? retryAfterFailureAt(now, failures, retryAfterMs) : nextSyncAt(postedAt, now),
+      read_next_sync_at: post.next_sync_at ? new Date(post.next_sync_at) : null,
     })
     if (status !== "failed") {
       snapshots.push(snapshotOf(post.id, insights, now))
