@@ -120,6 +120,10 @@ medusaIntegrationTestRunner({
       expect((await list("order=-revenue&currency_code=usd&limit=1&offset=1")).social_posts.map((p: { id: string }) => p.id)).toEqual([postA])
       expect((await list("order=-revenue&currency_code=usd&limit=2&offset=1")).social_posts.map((p: { id: string }) => p.id)).toEqual([postA, postC])
       expect((await list("")).social_posts.find((p: { id: string }) => p.id === postC).sales).toEqual({ orders: 0, revenue: [] })
+      const byOrders = (await list("order=-orders")).social_posts.map((p: { id: string }) => p.id)
+      expect(byOrders.slice(0, 2).sort()).toEqual([postA, postB].sort()) // 2 each, all currencies counted
+      expect(byOrders[2]).toBe(postC)
+      expect((await list("order=orders")).social_posts[0].id).toBe(postC)
       const noCurrency = await expectHttpError(api.get(`/admin/social-posts?order=-revenue`, admin))
       expect(noCurrency.status).toBe(400)
       expect(noCurrency.data.message).toMatch(/currency_code/)

@@ -27,20 +27,26 @@ export async function salesForPosts(scope: MedusaContainer, postIds: string[]): 
 type ListArgs = {
   socials: SocialsModuleService
   filters: Record<string, unknown>
-  currencyCode: string
+  /** "revenue" ranks within currencyCode; "orders" counts across currencies. */
+  by: "revenue" | "orders"
+  currencyCode?: string
   direction: "ASC" | "DESC"
   offset: number
   limit: number
 }
 
 /**
- * A page of post ids ordered by revenue in one currency. Revenue lives in the
- * attribution module, posts in the socials module (no cross-module SQL join):
- * the posts that have attributed orders in that currency are ranked from the
- * aggregate, the others (no revenue) follow newest first, or come first when ascending.
+ * A page of post ids ordered by revenue in one currency, or by orders. Sales live
+ * in the attribution module, posts in the socials module (no cross-module SQL
+ * join): the posts that have attributed orders are ranked from the aggregate, the
+ * others (none) follow newest first, or come first when ascending.
  */
-export async function pagePostIdsByRevenue(scope: MedusaContainer, args: ListArgs): Promise<{ ids: string[]; count: number }> {
-  const ranked: RevenueByPostRow[] = await attributionOf(scope).revenueByPost({ currencyCode: args.currencyCode })
+export async function pagePostIdsBySales(scope: MedusaContainer, args: ListArgs): Promise<{ ids: string[]; count: number }> {
+  const attribution = attributionOf(scope)
+  const ranked: { social_post_id: string }[] =
+    args.by === "orders"
+      ? await attribution.ordersByPost()
+      : ((await attribution.revenueByPost({ currencyCode: args.currencyCode })) as RevenueByPostRow[])
   const rankedIds = ranked.map((r) => r.social_post_id)
   const [matching, count] = await Promise.all([
     rankedIds.length

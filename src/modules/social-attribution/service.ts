@@ -4,7 +4,14 @@ import type { Context } from "@medusajs/framework/types"
 import { SocialAttribution } from "./models"
 import { resolveWindowMs } from "./attribution/rules"
 import type { AttributionRow } from "./attribution/rows"
-import { SALES_BY_CURRENCY, SalesAggregateRow, REVENUE_BY_POST, RevenueByPostRow } from "./attribution/queries"
+import {
+  ORDERS_BY_POST,
+  OrdersByPostRow,
+  REVENUE_BY_POST,
+  RevenueByPostRow,
+  SALES_BY_CURRENCY,
+  SalesAggregateRow,
+} from "./attribution/queries"
 
 export type SocialAttributionModuleOptions = {
   /** Days between a tracked click and the order for the click to count (default 7). */
@@ -69,6 +76,13 @@ class SocialAttributionModuleService extends MedusaService({ SocialAttribution }
     const ids = filter.postIds ? JSON.stringify(filter.postIds) : null
     const currency = filter.currencyCode ?? null
     return manager.execute(REVENUE_BY_POST, [ids, ids, currency, currency])
+  }
+
+  /** Posts with attributed orders, most orders first (for `order=-orders`). */
+  @InjectManager()
+  async ordersByPost(@MedusaContext() sharedContext: Context = {}): Promise<OrdersByPostRow[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    return manager.execute(ORDERS_BY_POST)
   }
 }
 

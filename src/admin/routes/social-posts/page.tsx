@@ -86,6 +86,10 @@ const columns = [
   columnHelper.accessor((post) => (post as SocialPost & { sales?: PostSalesSummary }).sales?.orders ?? 0, {
     id: "orders",
     header: "🛒 Orders",
+    enableSorting: true,
+    sortLabel: "Orders",
+    sortAscLabel: "Fewest first",
+    sortDescLabel: "Most first",
     cell: ({ getValue }) => <span className="tabular-nums">{formatCount(getValue())}</span>,
   }),
   columnHelper.accessor((post) => (post as SocialPost & { sales?: PostSalesSummary }).sales?.revenue ?? [], {
@@ -126,6 +130,7 @@ const SocialPostsPage = () => {
     ...(typeof filtering.status === "string" ? { status: filtering.status as PostStatus } : {}),
     // Revenue is ranked within one currency: the store's default.
     ...(sorting?.id === "revenue" && currency ? { order: sorting.desc ? "-revenue" : "revenue", currency_code: currency } : {}),
+    ...(sorting?.id === "orders" ? { order: sorting.desc ? "-orders" : "orders" } : {}),
   }
   const { social_posts, count, isPending, isError, error, refetch } = useSocialPosts(query, { placeholderData: (previous) => previous })
 

@@ -4,7 +4,7 @@ import { createSocialPostWorkflow } from "../../../workflows/create-social-post"
 import { resolveSocials } from "../../../workflows/steps/resolve-socials"
 import { toPublicPost } from "../../utils/serialize"
 import { parseOrder } from "../../utils/parse-order"
-import { pagePostIdsByRevenue, salesForPosts } from "../../utils/social-post-sales"
+import { pagePostIdsBySales, salesForPosts } from "../../utils/social-post-sales"
 import { AdminCreateSocialPostType, AdminListSocialPostsQueryType } from "./validators"
 
 export const GET = async (
@@ -14,9 +14,10 @@ export const GET = async (
   const { limit, offset, order, platform_id, currency_code, ...rest } = req.validatedQuery as AdminListSocialPostsQueryType
   const socials = resolveSocials(req.scope)
   const filters = { ...rest, ...(platform_id ? { platform_id } : {}) }
+  const bySales = order?.replace(/^-/, "")
   const [posts, count] =
-    order?.endsWith("revenue") && currency_code
-      ? await listByRevenue(req.scope, { socials, filters, currencyCode: currency_code, direction: order.startsWith("-") ? "DESC" : "ASC", offset, limit })
+    bySales === "orders" || bySales === "revenue"
+      ? await listBySales(req.scope, { socials, filters, by: bySales, currencyCode: currency_code, direction: order!.startsWith("-") ? "DESC" : "ASC", offset, limit })
       : await socials.listAndCountSocialPosts(filters, {
           skip: offset,
           take: limit,
@@ -28,8 +29,8 @@ export const GET = async (
   res.json({ social_posts: posts.map((p) => ({ ...toPublicPost(p), sales: sales.get(p.id) })), count, offset, limit })
 }
 
-async function listByRevenue(scope: MedusaContainer, args: Parameters<typeof pagePostIdsByRevenue>[1]) {
-  const { ids, count } = await pagePostIdsByRevenue(scope, args)
+async function listBySales(scope: MedusaContainer, args: Parameters<typeof pagePostIdsBySales>[1]) {
+  const { ids, count } = await pagePostIdsBySales(scope, args)
   const posts = ids.length ? await args.socials.listSocialPosts({ id: ids }, { relations: ["platform"], take: ids.length }) : []
   const byId = new Map(posts.map((p) => [p.id, p]))
   return [ids.flatMap((id) => byId.get(id) ?? []), count] as const

@@ -49,8 +49,8 @@ export const AdminListSocialPostsQuery = z
     order: z
       .string()
       .regex(
-        /^-?(created_at|updated_at|posted_at|name|status|insights_synced_at|next_sync_at|revenue)$/,
-        "order must be one of created_at, updated_at, posted_at, name, status, insights_synced_at, next_sync_at, revenue, optionally prefixed with -"
+        /^-?(created_at|updated_at|posted_at|name|status|insights_synced_at|next_sync_at|revenue|orders)$/,
+        "order must be one of created_at, updated_at, posted_at, name, status, insights_synced_at, next_sync_at, revenue, orders, optionally prefixed with -"
       )
       .optional(),
     /** The currency `order=revenue` ranks in (revenue is never summed across currencies). */

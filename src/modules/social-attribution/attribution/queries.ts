@@ -45,3 +45,13 @@ export const REVENUE_BY_POST = `
     and (cast(? as text) is null or currency_code = ?)
   group by social_post_id, currency_code
   order by coalesce(sum(net_total) filter (where ${live}), 0) desc, social_post_id`
+
+export type OrdersByPostRow = { social_post_id: string; orders: number }
+
+/** Attributed orders (not canceled) per post, all currencies: counts add up, amounts would not. Most first. */
+export const ORDERS_BY_POST = `
+  select social_post_id, count(*) filter (where ${live})::int as orders
+  from social_attribution
+  where deleted_at is null
+  group by social_post_id
+  order by count(*) filter (where ${live}) desc, social_post_id`
