@@ -8,6 +8,7 @@ import { StatsRecorder, redactQuery } from "./core/stats"
 import { handleLinkedInRequest } from "./linkedin/handler"
 import { handleMetaRequest } from "./meta/handler"
 import { buildSeed } from "./seed"
+import { ThreadsSandbox } from "./threads/sandbox"
 import { handleXRequest } from "./x/handler"
 import type {
   PlatformFamily,
@@ -70,6 +71,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new FixtureStore(initialFixtures())
   const faults = new FaultState()
   const stats = new StatsRecorder()
+  // Threads keeps its own fixtures, tokens and log (sandbox/threads); mounted under /threads.
+  const threads = new ThreadsSandbox({ now, options: () => opts.threads })
   let handlerState = new Map<string, unknown>()
   const pending = new Set<http.ServerResponse>()
   const sockets = new Set<Socket>()
@@ -104,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       stats.reset()
       faults.clear()
       handlerState = new Map()
+      threads.reset(resetOpts)
       if (resetOpts?.fixtures) store.replace({ tokens: [], instagram: [], facebook: [], tweets: [], linkedin: [], ...initialFixtures() })
     },
     stop: async () => {
@@ -190,6 +194,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         sendReply(res, handleControl(req.method ?? "GET", url.pathname, url.searchParams, body, handle))
         return
       }
+      if (threads.matches(url)) return threads.serve(req, res, url, handle.url)
       if (!family) {
         sendReply(res, { status: 404, body: { error: `no platform at ${url.pathname}; use /meta, /x, /linkedin or /_control` } })
         return
@@ -227,6 +232,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     INSTAGRAM_GRAPH_API_URL: handle.urls.instagram,
     X_API_URL: handle.urls.x,
     LINKEDIN_API_URL: handle.urls.linkedin,
+    THREADS_GRAPH_API_URL: `${handle.url}/threads`,
   }
   return handle
 }

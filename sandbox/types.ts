@@ -1,3 +1,5 @@
+import type { ThreadsSandboxOptions } from "./threads/types"
+
 /**
  * Shared contract of the platform sandbox: the fixture shapes every part of the
  * sandbox serves from, and the small request/response/context types the
@@ -218,6 +220,8 @@ export interface SandboxOptions {
   x?: XSandboxOptions
   /** LinkedIn-only knobs (daily quotas, tier, versions, UNCONFIRMED behaviours); see sandbox/linkedin/options.ts. */
   linkedin?: LinkedInSandboxOptions
+  /** Threads-only knobs (daily call limit, throttle codes, paging variant, UNCONFIRMED behaviours); see sandbox/threads/types.ts. */
+  threads?: ThreadsSandboxOptions
 }
 
 /** Requests per 15-minute window for one X endpoint, by auth type (§4.3). */
