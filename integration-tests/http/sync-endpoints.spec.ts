@@ -136,6 +136,18 @@ medusaIntegrationTestRunner({
         expect((await sync(id, "?force=true")).status).toBe(200)
       })
 
+      it("answers 422 app_misconfigured when X refuses the app itself, and leaves the account active", async () => {
+        const x = await platform("twitter", "2244994945", "x-demo-token", { auth_type: "user_context" })
+        const id = await post(x, { twitter_tweet_id: X_SEED_IDS.example })
+        sandbox().setOptions({ x: { clientNotEnrolled: true } })
+        const response = await expectHttpError(sync(id))
+        expect(response.status).toBe(422)
+        expect(response.data.code).toBe("app_misconfigured")
+        expect(response.data.message).toMatch(/Project/)
+        const { data } = await api.get(`/admin/social-platforms/${x}`, admin)
+        expect(data.social_platform.status).toBe("active")
+      })
+
       it("answers 429 with retry_after when the platform's budget is spent", async () => {
         const id = await post(pageId, { facebook_post_id: FB.text })
         sandbox().setOptions({ meta: { callsPerHour: 0 } })

@@ -12,6 +12,8 @@ const CODE_BY_KIND: Record<string, string> = {
   permission: "permission_denied",
   not_found: "post_not_found",
   invalid_id: "invalid_media_id",
+  // The platform refuses the app itself (not the account): the message says which setting to change.
+  app_config: "app_misconfigured",
 }
 
 /** A post's outcome from its merged insights: the first blocking error explains a failure. */
