@@ -35,13 +35,13 @@ const SocialOverviewPage = () => {
         </div>
         <div className="flex gap-x-2">
           <Select value={String(days)} onValueChange={(v) => setDays(Number(v) as (typeof PERIODS)[number])} size="small">
-            <Select.Trigger data-testid="overview-period"><Select.Value /></Select.Trigger>
+            <Select.Trigger data-testid="overview-period" className="w-[150px]"><Select.Value /></Select.Trigger>
             <Select.Content>
               {PERIODS.map((d) => <Select.Item key={d} value={String(d)}>{`Last ${d} days`}</Select.Item>)}
             </Select.Content>
           </Select>
           <Select value={platform} onValueChange={setPlatform} size="small">
-            <Select.Trigger data-testid="overview-platform"><Select.Value /></Select.Trigger>
+            <Select.Trigger data-testid="overview-platform" className="w-[150px]"><Select.Value /></Select.Trigger>
             <Select.Content>
               <Select.Item value="all">All platforms</Select.Item>
               {["instagram", "facebook", "twitter", "linkedin"].map((p) => <Select.Item key={p} value={p}>{providerLabel(p)}</Select.Item>)}

@@ -1,0 +1,168 @@
+import fs from "node:fs"
+import path from "node:path"
+import pg from "pg"
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core"
+import { startSandbox, type SandboxHandle } from "../../sandbox/server"
+import { ARTIFACTS, ROOT, createDatabase, prepareServerCopy, startMedusa, type MedusaApp } from "./support/medusa-app"
+
+/**
+ * The reports in a real browser (production build, fresh database, headless
+ * Chromium, as social-posts-admin.spec.ts): the Social overview with its period
+ * table and best-time heatmap, the follower chart on the platforms page and the
+ * Export CSV button. Data is seeded straight into the database, with dates
+ * relative to now so the default "last 30 days" shows it.
+ * UPDATE_SCREENSHOTS=1 also copies the screenshots into docs/images/.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const DAY_MS = 86_400_000
+
+let sandbox: SandboxHandle
+let app: MedusaApp
+let db: { name: string; url: string; drop: () => Promise<void> } | undefined
+let removeServerCopy: (() => void) | undefined
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let platformId = ""
+const pageErrors: string[] = []
+
+async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
+  await locator.first().waitFor({ state: "visible", timeout })
+  return locator.first()
+}
+
+async function screenshot(target: Locator, name: string) {
+  const file = path.join(ARTIFACTS, name)
+  await target.screenshot({ path: file, animations: "disabled" })
+  if (process.env.UPDATE_SCREENSHOTS === "1") {
+    fs.mkdirSync(path.join(ROOT, "docs/images"), { recursive: true })
+    fs.copyFileSync(file, path.join(ROOT, "docs/images", name))
+  }
+}
+
+/** A UTC time `days` ago at hh:mm, as an ISO string. */
+function at(days: number, hh: number, mm = 0): string {
+  const d = new Date(Date.now() - days * DAY_MS)
+  d.setUTCHours(hh, mm, 0, 0)
+  return d.toISOString()
+}
+
+async function seed(platform: string) {
+  const client = new pg.Client({ connectionString: db!.url })
+  await client.connect()
+  try {
+    const post = (id: string, name: string, postedAt: string, insights: Record<string, number>) =>
+      client.query(
+        `insert into social_post (id, platform_id, name, status, posted_at, insights) values ($1, $2, $3, 'posted', $4, $5)`,
+        [id, platform, name, postedAt, JSON.stringify({ schema_version: 1, platform: "instagram", ...insights })]
+      )
+    // Three posts in one hour cell (rates 2, 4, 6 → median 4), one alone in another (not enough posts).
+    await post("socpost_rep_1", "Linen launch", at(7, 9, 0), { likes: 120, comments: 12, shares: 4, reach: 2000, impressions: 2600, engagement: 136, engagement_rate: 2 })
+    await post("socpost_rep_2", "Behind the seams", at(7, 9, 10), { likes: 300, comments: 30, shares: 10, reach: 8500, impressions: 9100, engagement: 340, engagement_rate: 4 })
+    await post("socpost_rep_3", "=cmd|' /C calc'!A0", at(7, 9, 20), { likes: 60, comments: 0, shares: 0, reach: 1000, impressions: 1200, engagement: 60, engagement_rate: 6 })
+    await post("socpost_rep_4", "Late drop", at(12, 20, 0), { likes: 40, comments: 2, shares: 1, reach: 900, impressions: 1000, engagement: 43, engagement_rate: 4.78 })
+    await post("socpost_rep_5", "Last month", at(45, 9, 0), { likes: 80, comments: 8, shares: 2, reach: 3000, impressions: 3300, engagement: 90, engagement_rate: 3 })
+    for (let d = 40; d >= 0; d -= 2) {
+      await client.query(
+        `insert into social_account_snapshot (id, platform_id, day, captured_at, followers) values ($1, $2, $3, $4, $5)`,
+        [`socacct_rep_${d}`, platform, at(d, 0).slice(0, 10), at(d, 3, 30), 1800 + (40 - d) * 9]
+      )
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+describe("Social reports in a browser", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    const [serverResult, dbResult] = await Promise.allSettled([prepareServerCopy(), createDatabase()])
+    if (dbResult.status === "fulfilled") db = dbResult.value
+    if (serverResult.status === "fulfilled") removeServerCopy = serverResult.value.remove
+    if (serverResult.status === "rejected") throw serverResult.reason
+    if (dbResult.status === "rejected") throw dbResult.reason
+    sandbox = await startSandbox({ port: 0 })
+    app = await startMedusa({ serverDir: serverResult.value.dir, databaseUrl: db!.url, env: { ...sandbox.env } })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"] })
+    context = await browser.newContext({
+      baseURL: app.url,
+      viewport: { width: 1280, height: 900 },
+      locale: "en-US",
+      // The heatmap reads hours in the browser's zone: Berlin is UTC+1 or +2, never UTC.
+      timezoneId: "Europe/Berlin",
+      acceptDownloads: true,
+      extraHTTPHeaders: { "X-Forwarded-Proto": "https" },
+    })
+    page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    page.on("pageerror", (e) => pageErrors.push(e.message))
+
+    await page.goto("/app/login")
+    await page.locator('input[name="email"]').fill(app.email)
+    await page.locator('input[name="password"]').fill(app.password)
+    await page.getByRole("button", { name: "Continue" }).click()
+    await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"))
+    const res = await page.request.post(`${app.url}/admin/social-platforms`, { data: { name: "Shop IG", provider: "instagram", account_id: "17841400000000001" } })
+    platformId = (await res.json()).social_platform.id
+    await seed(platformId)
+  }, 420_000)
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined)
+    await browser?.close().catch(() => undefined)
+    await app?.stop()
+    await sandbox?.stop()
+    await db?.drop()
+    removeServerCopy?.()
+  }, 60_000)
+
+  it("shows the overview: this period against the previous one, top posts", async () => {
+    await (await visible(page.getByRole("link", { name: "Social overview" }))).click()
+    await page.waitForURL("**/app/social-overview")
+    await visible(page.getByTestId("overview-table"))
+    // 4 posts in the last 30 days, 1 in the 30 before; the rate is weighted by reach:
+    // (136 + 340 + 60 + 43) / (2000 + 8500 + 1000 + 900) = 4.67 %.
+    expect(await page.getByTestId("overview-total-posts").textContent()).toMatch(/^4prev\. 1$/)
+    expect(await page.getByTestId("overview-total-rate").textContent()).toMatch(/^4\.67%prev\. 3\.00%$/)
+    expect(await page.getByTestId("top-by-rate").getByRole("link").first().textContent()).toBe("=cmd|' /C calc'!A0")
+    await screenshot(page.locator("main"), "social-overview.png")
+  })
+
+  it("draws the best-time heatmap in the browser's zone, with a cell marked as not enough posts", async () => {
+    const heatmap = await visible(page.getByTestId("best-time-heatmap"))
+    expect(await page.getByTestId("heat-cell").count()).toBe(1)
+    expect(await page.getByTestId("heat-cell-insufficient").count()).toBe(1)
+    await visible(page.getByTestId("best-time-legend").getByText(/in Europe\/Berlin/))
+    await heatmap.scrollIntoViewIfNeeded()
+    await screenshot(page.getByTestId("best-time-heatmap").locator(".."), "social-best-time.png")
+  })
+
+  it("charts followers on the platforms page with the 7/30/90-day change", async () => {
+    await page.goto("/app/social-posts/platforms")
+    const growth = await visible(page.getByTestId(`follower-growth-${platformId}`))
+    await visible(growth.getByTestId("follower-chart"))
+    // Snapshots every other day from 40 days ago: 21 points, of which the last 90 days show all.
+    expect(await growth.getByTestId("follower-point").count()).toBe(21)
+    // Today 2160; 8 days ago (closest on or before 7 days back) 2088 → +72.
+    expect(await growth.getByTestId("follower-change-7").textContent()).toBe("7 d: +72 (+3.45 %)")
+    expect(await growth.getByTestId("follower-change-90").textContent()).toBe("90 d: –")
+    await screenshot(growth, "social-follower-growth.png")
+  })
+
+  it("exports what the list's filters show as CSV", async () => {
+    await page.goto("/app/social-posts")
+    await visible(page.getByRole("heading", { name: "Social Posts" }))
+    const link = await visible(page.getByTestId("export-csv"))
+    expect(await link.getAttribute("href")).toBe("/admin/social-posts/export?format=csv")
+    await page.getByPlaceholder("Search posts").fill("linen")
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-csv"]')?.getAttribute("href")?.includes("q=linen"))
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()])
+    const text = fs.readFileSync((await download.path())!, "utf8")
+    const lines = text.trim().split("\r\n")
+    expect(lines[0].startsWith("post_id,platform_post_id,platform,account_id,account_name,name")).toBe(true)
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toContain("Linen launch")
+    expect(pageErrors).toEqual([])
+  })
+})
