@@ -356,6 +356,35 @@ describe("Social Posts admin in a browser", () => {
     await screenshot(page.getByTestId("post-insights-column"), "panel-instagram-reel.png")
   })
 
+  it("shows an unknown engagement rate as –, never 0.00%, next to the interactions", async () => {
+    // A Page under 100 likes: Graph answers its post insights empty, so there is no reach nor impressions.
+    const pageId = META_SEED_IDS.pages[0]
+    sandbox.setOptions({ meta: { pagesWithoutInsights: [pageId] } })
+    try {
+      const { social_post } = await api<{ social_post: { id: string } }>("POST", "/admin/social-posts", {
+        platform_id: state.facebookPlatformId,
+        name: "Small page video",
+        status: "posted",
+        insights: { facebook_post_id: META_SEED_IDS.facebook.video },
+      })
+      await page.goto(`/app/social-posts/${social_post.id}`)
+      await page.getByTestId("sync-insights-button").click()
+      await toast("Insights synced")
+      expect(await metric("Likes")).toMatch(/\d/)
+      expect(await metric("Engagement rate")).toBe("–")
+
+      await page.goto("/app/social-posts")
+      await page.getByPlaceholder("Search posts").fill("Small page video")
+      await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 1)
+      const row = (await page.locator("tbody tr").first().textContent()) ?? ""
+      expect(row).toContain("Small page video")
+      expect(row).not.toContain("0.00%")
+      expect(row).toContain("–")
+    } finally {
+      sandbox.setOptions({ meta: {} })
+    }
+  })
+
   it("explains why a draft cannot be synced instead of offering the button", async () => {
     const { social_posts } = await api<{ social_posts: { id: string; name: string }[] }>("GET", "/admin/social-posts?status=draft")
     await page.goto(`/app/social-posts/${social_posts[0].id}`)
