@@ -10,7 +10,12 @@ export type SocialPostSales = {
   units: number
   clicks: number | null
   conversion_rate: number | null
-  by_source: { link: { orders: number; revenue: Money[] }; promotion: { orders: number; revenue: Money[] } }
+  by_source: {
+    link: { orders: number; revenue: Money[] }
+    promotion: { orders: number; revenue: Money[] }
+    /** Only with the opt-in "estimated" rule; never part of the figures above. */
+    estimated?: { orders: number; revenue: Money[] }
+  }
 }
 
 /** What GET /admin/social-posts adds to each post. */
@@ -26,7 +31,7 @@ export type LinkedPromotion = {
 
 export type OrderSocialAttribution = {
   social_post: { id: string; name: string | null } | null
-  source: "link" | "promotion"
+  source: "link" | "promotion" | "estimated"
   platform: string | null
   promotion_code: string | null
   currency_code: string

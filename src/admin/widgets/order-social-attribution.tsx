@@ -28,7 +28,7 @@ const OrderSocialAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOr
             ) : (
               "a deleted post"
             )}{" "}
-            ({attribution.source === "promotion" ? "promotion" : "link"})
+            ({attribution.source})
           </Text>
           <div className="flex flex-wrap items-center gap-2">
             {attribution.promotion_code && <Badge size="2xsmall">{attribution.promotion_code}</Badge>}

@@ -2,7 +2,7 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { Context } from "@medusajs/framework/types"
 import { SocialAttribution } from "./models"
-import { resolveWindowMs } from "./attribution/rules"
+import { resolveEstimatedWindowMs, resolveWindowMs } from "./attribution/rules"
 import type { AttributionRow } from "./attribution/rows"
 import {
   ORDERS_BY_POST,
@@ -16,6 +16,8 @@ import {
 export type SocialAttributionModuleOptions = {
   /** Days between a tracked click and the order for the click to count (default 7). */
   attributionWindowDays?: number
+  /** Opt-in "estimated" rule: orders of a post's linked products within this many days of its publication. Off by default. */
+  estimatedAttributionDays?: number
   /** Days back the reconcile job recomputes (default 30). */
   reconcileDays?: number
   [key: string]: unknown
@@ -28,6 +30,8 @@ export type SocialAttributionModuleOptions = {
  */
 class SocialAttributionModuleService extends MedusaService({ SocialAttribution }) {
   readonly windowMs: number
+  /** Null unless the opt-in "estimated" rule is configured. */
+  readonly estimatedWindowMs: number | null
   readonly moduleOptions: SocialAttributionModuleOptions
 
   constructor(container: Record<string, unknown>, options: SocialAttributionModuleOptions = {}) {
@@ -36,6 +40,7 @@ class SocialAttributionModuleService extends MedusaService({ SocialAttribution }
     this.moduleOptions = options
     // Fails the boot with a message naming the option.
     this.windowMs = resolveWindowMs(options.attributionWindowDays)
+    this.estimatedWindowMs = resolveEstimatedWindowMs(options.estimatedAttributionDays)
   }
 
   /**

@@ -62,6 +62,12 @@ export const SalesSection = ({ postId }: { postId: string }) => {
               {sales.by_source.promotion.orders} ({formatRevenue(sales.by_source.promotion.revenue)})
               {sales.canceled > 0 && ` · ${sales.canceled} canceled, not counted`}
             </Text>
+            {sales.by_source.estimated && (
+              <Text size="small" className="text-ui-fg-muted" data-testid="sales-estimated">
+                Estimated (orders of the linked products soon after publication, not counted above):{" "}
+                {sales.by_source.estimated.orders} ({formatRevenue(sales.by_source.estimated.revenue)})
+              </Text>
+            )}
           </div>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { computeAttributedAmounts, type OrderForAmounts } from "./amounts"
-import { decideAttribution, type AttributionDecision, type LinkedPromotionUse } from "./rules"
+import { decideAttribution, type AttributionDecision, type LinkedPromotionUse, type ProductPostCandidate } from "./rules"
 import { readTrackedClick } from "./tracked-click"
 import { toAttributionRow, type AttributionRow } from "./rows"
 
@@ -44,9 +44,19 @@ export function linkedPromotionsOf(order: OrderForAttribution): LinkedPromotionU
   )
 }
 
+/** Products of the orders (for the opt-in "estimated" rule's lookup). */
+export function orderedProductIds(orders: OrderForAttribution[]): string[] {
+  return [...new Set(orders.flatMap((o) => (o.items ?? []).flatMap((i) => (i?.product_id ? [i.product_id] : []))))]
+}
+
 /** Every post an order might be credited to: look them up in one query for a whole batch. */
-export function candidatePostIds(orders: OrderForAttribution[], existing: ExistingAttribution[]): string[] {
+export function candidatePostIds(
+  orders: OrderForAttribution[],
+  existing: ExistingAttribution[],
+  productPosts: Map<string, ProductPostCandidate[]> = new Map()
+): string[] {
   const ids = new Set(existing.map((e) => e.post_id))
+  productPosts.forEach((posts) => posts.forEach((p) => ids.add(p.post_id)))
   for (const order of orders) {
     linkedPromotionsOf(order).forEach((p) => ids.add(p.post_id))
     const click = readTrackedClick(order.metadata)
@@ -64,6 +74,9 @@ export function buildAttributionRows(input: {
   posts: PostForAttribution[]
   existing: ExistingAttribution[]
   windowMs: number
+  /** Opt-in "estimated" rule: posts per product, and its window (null = off). */
+  productPosts?: Map<string, ProductPostCandidate[]>
+  estimatedWindowMs?: number | null
 }): AttributionRow[] {
   const postProducts = new Map(
     input.posts.map((p) => [p.id, new Set((p.products ?? []).flatMap((x) => (x ? [x.id] : [])))])
@@ -80,6 +93,8 @@ export function buildAttributionRows(input: {
         linkedPromotions: linkedPromotionsOf(order),
         knownPostIds,
         windowMs: input.windowMs,
+        estimatedWindowMs: input.estimatedWindowMs,
+        productPosts: (order.items ?? []).flatMap((i) => (i?.product_id ? input.productPosts?.get(i.product_id) ?? [] : [])),
       })
     if (!decision || !order.currency_code) {
       return []

@@ -11,7 +11,12 @@ export type SocialPostSales = {
   units: number
   clicks: number | null
   conversion_rate: number | null
-  by_source: { link: { orders: number; revenue: Money[] }; promotion: { orders: number; revenue: Money[] } }
+  by_source: {
+    link: { orders: number; revenue: Money[] }
+    promotion: { orders: number; revenue: Money[] }
+    /** Only when the opt-in rule is on; never included in the figures above. */
+    estimated?: { orders: number; revenue: Money[] }
+  }
 }
 
 const money = (rows: SalesAggregateRow[], pick: (r: SalesAggregateRow) => [number, string]): Money[] =>
@@ -24,7 +29,7 @@ const money = (rows: SalesAggregateRow[], pick: (r: SalesAggregateRow) => [numbe
  * The response of GET /admin/social-posts/:id/sales from per-currency aggregates.
  * Revenue stays per currency; counts add up across currencies (an order is an order).
  */
-export function summarizeSales(rows: SalesAggregateRow[], clicks: number | null): SocialPostSales {
+export function summarizeSales(rows: SalesAggregateRow[], clicks: number | null, withEstimated = false): SocialPostSales {
   const orders = rows.reduce((n, r) => n + r.orders, 0)
   return {
     orders,
@@ -44,6 +49,14 @@ export function summarizeSales(rows: SalesAggregateRow[], clicks: number | null)
         orders: rows.reduce((n, r) => n + r.promotion_orders, 0),
         revenue: money(rows, (r) => [r.promotion_orders, r.promotion_total]),
       },
+      ...(withEstimated
+        ? {
+            estimated: {
+              orders: rows.reduce((n, r) => n + r.estimated_orders, 0),
+              revenue: money(rows, (r) => [r.estimated_orders, r.estimated_total]),
+            },
+          }
+        : {}),
     },
   }
 }

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
-export const ATTRIBUTION_SOURCES = ["link", "promotion"] as const
+/** "estimated" (opt-in) is reported apart and never added to the other two. */
+export const ATTRIBUTION_SOURCES = ["link", "promotion", "estimated"] as const
 export type AttributionSource = (typeof ATTRIBUTION_SOURCES)[number]
 
 /**

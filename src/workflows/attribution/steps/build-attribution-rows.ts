@@ -6,10 +6,35 @@ import {
   ATTRIBUTION_ORDER_FIELDS,
   buildAttributionRows,
   candidatePostIds,
+  orderedProductIds,
   type ExistingAttribution,
   type OrderForAttribution,
   type PostForAttribution,
 } from "../../../modules/social-attribution/attribution/build-rows"
+import type { ProductPostCandidate } from "../../../modules/social-attribution/attribution/rules"
+
+type ProductWithPosts = { id: string; social_posts?: ({ id: string; posted_at: string | Date | null; status: string } | null)[] | null }
+
+/** Published posts per product, for the opt-in "estimated" rule (one query for the batch). */
+async function loadProductPosts(
+  query: { graph: (q: object) => Promise<{ data: unknown[] }> },
+  productIds: string[]
+): Promise<Map<string, ProductPostCandidate[]>> {
+  if (!productIds.length) return new Map()
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "social_posts.id", "social_posts.posted_at", "social_posts.status"],
+    filters: { id: productIds },
+  })
+  return new Map(
+    (data as ProductWithPosts[]).map((p) => [
+      p.id,
+      (p.social_posts ?? []).flatMap((s) =>
+        s?.posted_at && s.status === "posted" ? [{ post_id: s.id, posted_at: new Date(s.posted_at) }] : []
+      ),
+    ])
+  )
+}
 
 export const BUILD_ATTRIBUTION_ROWS_STEP = "build-attribution-rows"
 
@@ -17,7 +42,8 @@ export type BuildAttributionRowsInput = { order_ids: string[] }
 
 /**
  * Reads the orders, their existing attribution rows and the posts they could be
- * credited to, three reads for the whole batch whatever its size, and turns them
+ * credited to, three reads for the whole batch whatever its size (four with the
+ * opt-in "estimated" rule: the posts of the ordered products), and turns them
  * into rows. No platform call. Read-only, so nothing to compensate.
  */
 export const buildAttributionRowsStep = createStep(
@@ -48,7 +74,11 @@ export const buildAttributionRowsStep = createStep(
       clicked_at: r.clicked_at ? new Date(r.clicked_at) : null,
     }))
 
-    const candidates = candidatePostIds(orders as OrderForAttribution[], existing)
+    // Off by default: no extra query unless the "estimated" rule is configured.
+    const productPosts = attribution.estimatedWindowMs
+      ? await loadProductPosts(query, orderedProductIds(orders as OrderForAttribution[]))
+      : new Map<string, ProductPostCandidate[]>()
+    const candidates = candidatePostIds(orders as OrderForAttribution[], existing, productPosts)
     const posts = candidates.length
       ? (await query.graph({ entity: "social_post", fields: ["id", "products.id"], filters: { id: candidates } })).data
       : []
@@ -59,6 +89,8 @@ export const buildAttributionRowsStep = createStep(
         posts: posts as PostForAttribution[],
         existing,
         windowMs: attribution.windowMs,
+        productPosts,
+        estimatedWindowMs: attribution.estimatedWindowMs,
       })
     )
   }

@@ -17,7 +17,7 @@ describe("linkClicksFromInsights", () => {
 })
 
 describe("summarizeSales", () => {
-  const row = { currency_code: "usd", orders: 0, canceled: 2, total: "0", units: 0, link_orders: 0, link_total: "0", promotion_orders: 0, promotion_total: "0" }
+  const row = { currency_code: "usd", orders: 0, canceled: 2, total: "0", units: 0, link_orders: 0, link_total: "0", promotion_orders: 0, promotion_total: "0", estimated_orders: 0, estimated_total: "0" }
   it("has no revenue, average or conversion rate when every order was canceled", () => {
     expect(summarizeSales([row], 10)).toMatchObject({ orders: 0, canceled: 2, revenue: [], average_order_value: [], conversion_rate: 0 })
     expect(summarizeSales([], 0).conversion_rate).toBeNull()

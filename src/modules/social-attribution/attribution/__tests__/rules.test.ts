@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { decideAttribution, resolveWindowMs } from "../rules"
+import { decideAttribution, resolveEstimatedWindowMs, resolveWindowMs } from "../rules"
 import { readTrackedClick } from "../tracked-click"
 import { computeAttributedAmounts } from "../amounts"
 
@@ -34,6 +34,24 @@ describe("decideAttribution", () => {
   it("ignores posts that do not exist and clicks from the future", () => {
     expect(decideAttribution({ ...base, knownPostIds: new Set(), click: click(DAY) })).toBeNull()
     expect(decideAttribution({ ...base, click: click(-DAY) })).toBeNull()
+  })
+})
+
+describe("the opt-in estimated rule", () => {
+  const productPosts = [
+    { post_id: POST, posted_at: new Date(placedAt.getTime() - 3 * DAY) },
+    { post_id: OTHER, posted_at: new Date(placedAt.getTime() - 1 * DAY) },
+  ]
+  it("is off by default", () => {
+    expect(resolveEstimatedWindowMs(undefined, undefined)).toBeNull()
+    expect(decideAttribution({ ...base, click: null, productPosts })).toBeNull()
+    expect(() => resolveEstimatedWindowMs(undefined, "-1")).toThrow(/SOCIAL_ATTRIBUTION_ESTIMATED_DAYS/)
+  })
+  it("credits the most recently published post within the window, after links and promotions", () => {
+    const on = { ...base, click: null, productPosts, estimatedWindowMs: 7 * DAY }
+    expect(decideAttribution(on)).toMatchObject({ post_id: OTHER, source: "estimated" })
+    expect(decideAttribution({ ...on, estimatedWindowMs: 12 * 3_600_000 })).toBeNull()
+    expect(decideAttribution({ ...on, click: click(DAY) })).toMatchObject({ post_id: POST, source: "link" })
   })
 })
 

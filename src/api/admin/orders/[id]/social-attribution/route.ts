@@ -1,11 +1,13 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SOCIAL_ATTRIBUTION_MODULE } from "../../../../../modules/social-attribution"
 import type SocialAttributionModuleService from "../../../../../modules/social-attribution/service"
+import type { AttributionSource } from "../../../../../modules/social-attribution/models/social-attribution"
 import { resolveSocials } from "../../../../../workflows/steps/resolve-socials"
 
 export type OrderSocialAttribution = {
   social_post: { id: string; name: string | null } | null
-  source: "link" | "promotion"
+  /** "estimated" only with the opt-in rule on. */
+  source: AttributionSource
   platform: string | null
   promotion_code: string | null
   currency_code: string

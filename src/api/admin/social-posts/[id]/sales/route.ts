@@ -14,8 +14,7 @@ export const GET = async (
   const { from, to } = req.validatedQuery as AdminGetSocialPostSalesQueryType
   // 404 for an unknown post; its stored insights hold the platform's click count.
   const post = await resolveSocials(req.scope).retrieveSocialPost(req.params.id, { select: ["id", "insights"] })
-  const rows = await req.scope
-    .resolve<SocialAttributionModuleService>(SOCIAL_ATTRIBUTION_MODULE)
-    .aggregateSales(post.id, { from, to })
-  res.json({ sales: summarizeSales(rows, linkClicksFromInsights(post.insights)) })
+  const attribution = req.scope.resolve<SocialAttributionModuleService>(SOCIAL_ATTRIBUTION_MODULE)
+  const rows = await attribution.aggregateSales(post.id, { from, to })
+  res.json({ sales: summarizeSales(rows, linkClicksFromInsights(post.insights), attribution.estimatedWindowMs !== null) })
 }
