@@ -7,11 +7,12 @@ import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from "./utils/token-crypto"
 import { ApiConfigInput, openApiConfig, PlatformSecrets, sealApiConfig, StoredApiConfig } from "./utils/api-config"
 import { resolveSocialsConfig, type SocialsConfig } from "./platforms/config"
 import { InMemoryRateBudgetStore, type RateBudgetStore } from "./platforms/http/rate-budget"
-import { InMemoryRefusedMetricsStore } from "./platforms/meta/refused-metrics"
 import type { RequestHook } from "./platforms/http/request-hooks"
 import { RedisRateBudgetStore } from "./utils/redis-rate-budget-store"
 import { PostInsightsService } from "./services/post-insights-service"
-import type { PostUpdateRow, SnapshotRow } from "./services/sync-persistence"
+import type { PostRecord, PostUpdateRow, SnapshotRow } from "./services/sync-persistence"
+import type { InsightsStore, PlatformSyncStatus, SyncOrderRow } from "./services/insights-store"
+import { patchPostInsights, writeSyncBatch } from "./repository/insights-sql"
 import type { InsightsPatch } from "./services/insights-patch"
 
 export type SocialsModuleOptions = {
@@ -58,10 +59,9 @@ class SocialsModuleService extends MedusaService({
     this.encryptionKey_ = resolveEncryptionKey(options, container.logger)
     this.budgetStore = createBudgetStore(options.redisUrl ?? process.env.REDIS_URL)
     this.postInsights = new PostInsightsService({
-      socials: this,
+      store: this.insightsStore(),
       config: this.config,
       budgetStore: this.budgetStore,
-      refusedMetrics: new InMemoryRefusedMetricsStore(),
       logger: container.logger,
     })
   }
@@ -99,22 +99,7 @@ class SocialsModuleService extends MedusaService({
     platform: PlatformSyncStatus,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as SqlEntityManager
-    if (posts.length) {
-      await manager.execute(UPDATE_SYNCED_POSTS, [JSON.stringify(posts)])
-    }
-    if (snapshots.length) {
-      const rows = snapshots.map((snapshot) => ({ id: generateEntityId(undefined, "socsnap"), ...snapshot }))
-      await manager.execute(INSERT_SNAPSHOTS, [JSON.stringify(rows)])
-    }
-    // Only while the token this sync knew is still the stored one: a refusal of a token another
-    // run or a reconnect has replaced says nothing about the account; a success makes it active again.
-    const known = [platform.platformId, platform.sealedToken ?? null]
-    if (platform.needsReconnect) {
-      await manager.execute(MARK_NEEDS_RECONNECT, known)
-    } else if (platform.synced) {
-      await manager.execute(MARK_ACTIVE_AGAIN, known)
-    }
+    await writeSyncBatch(sharedContext.transactionManager as SqlEntityManager, posts, snapshots, platform)
   }
 
   /**
@@ -123,68 +108,37 @@ class SocialsModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async patchSocialPostInsights(id: string, patch: InsightsPatch, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const manager = sharedContext.transactionManager as SqlEntityManager
-    await manager.execute(PATCH_POST_INSIGHTS, [JSON.stringify(patch.unset), JSON.stringify(patch.set), id])
+    await patchPostInsights(sharedContext.transactionManager as SqlEntityManager, id, patch)
+  }
+
+  /** The narrow port the insights sync and the account snapshots use (no service import there). */
+  insightsStore(): InsightsStore {
+    return {
+      listPosts: async (ids) => (await this.listSocialPosts({ id: ids }, { relations: ["platform"], take: ids.length })) as PostRecord[],
+      listPostsInSyncOrder: async (filter, take) =>
+        (await this.listSocialPosts(filter, {
+          select: ["id", "platform_id", "insights_synced_at"],
+          take,
+          order: { insights_synced_at: "ASC NULLS FIRST", platform_id: "ASC", id: "ASC" },
+        })) as SyncOrderRow[],
+      reschedulePosts: async (rows) => {
+        await this.updateSocialPosts(rows)
+      },
+      readApiConfig: async (platformId) => {
+        const [row] = await this.listSocialPlatforms({ id: platformId }, { select: ["id", "api_config"], take: 1 })
+        return row ? ((row.api_config as StoredApiConfig | null) ?? null) : undefined
+      },
+      openSecrets: (stored, platformId) => this.openApiConfig(stored, platformId),
+      saveRefreshedToken: async (platform, token, stored) => {
+        const next = this.sealApiConfig(token, platform.id, stored)
+        await this.updateSocialPlatforms({ id: platform.id, status: "active", api_config: next })
+        return next
+      },
+      // Through the method at call time: the benchmark wraps it to time each batch.
+      persistBatch: (posts, snapshots, platform) => this.persistInsightsSync(posts, snapshots, platform),
+    }
   }
 }
-
-/**
- * A failed sync sends no insights_synced_at: the last good sync's time stays.
- * `insights` gets only the keys the sync changed, over the row as it is now (an
- * admin edit saved during the platform calls keeps its keys); `next_sync_at`
- * moved by someone else since the sync read it (an edit made the post due) stays.
- */
-const UPDATE_SYNCED_POSTS = `
-  update social_post as p set
-    insights = (coalesce(p.insights, '{}'::jsonb) - array(select jsonb_array_elements_text(r.insights_unset))) || r.insights_set,
-    insights_sync_status = r.insights_sync_status,
-    insights_synced_at = coalesce(r.insights_synced_at, p.insights_synced_at),
-    next_sync_at = case
-      when date_trunc('milliseconds', p.next_sync_at) is not distinct from r.read_next_sync_at then r.next_sync_at
-      else p.next_sync_at
-    end,
-    updated_at = now()
-  from jsonb_to_recordset(?::jsonb) as r(
-    id text, insights_set jsonb, insights_unset jsonb, insights_sync_status text, insights_synced_at timestamptz,
-    next_sync_at timestamptz, read_next_sync_at timestamptz
-  )
-  where p.id = r.id and p.deleted_at is null`
-
-/** An admin edit's insights keys (platform post ids), applied over the row as it is now. */
-const PATCH_POST_INSIGHTS = `
-  update social_post set
-    insights = (coalesce(insights, '{}'::jsonb) - array(select jsonb_array_elements_text(?::jsonb))) || ?::jsonb,
-    updated_at = now()
-  where id = ? and deleted_at is null`
-
-export type PlatformSyncStatus = {
-  platformId: string
-  /** The platform refused the account's token. */
-  needsReconnect: boolean
-  /** The sealed access token the sync last knew to be stored. */
-  sealedToken: string | null
-  /** At least one post got numbers from the platform. */
-  synced?: boolean
-}
-
-const MARK_NEEDS_RECONNECT = `
-  update social_platform set status = 'needs_reconnect', updated_at = now()
-  where id = ? and deleted_at is null and status <> 'disabled'
-    and api_config->>'access_token_encrypted' is not distinct from ?`
-
-const MARK_ACTIVE_AGAIN = `
-  update social_platform set status = 'active', updated_at = now()
-  where id = ? and deleted_at is null and status = 'needs_reconnect'
-    and api_config->>'access_token_encrypted' is not distinct from ?`
-
-const INSERT_SNAPSHOTS = `
-  insert into social_post_insights_snapshot
-    (id, post_id, synced_at, likes, comments, shares, saves, impressions, reach, engagement, engagement_rate, video_views)
-  select id, post_id, synced_at, likes, comments, shares, saves, impressions, reach, engagement, engagement_rate, video_views
-  from jsonb_to_recordset(?::jsonb) as r(
-    id text, post_id text, synced_at timestamptz, likes integer, comments integer, shares integer, saves integer,
-    impressions integer, reach integer, engagement integer, engagement_rate real, video_views integer
-  )`
 
 function createBudgetStore(redisUrl: string | undefined): RateBudgetStore {
   if (!redisUrl) {
@@ -208,5 +162,7 @@ function resolveEncryptionKey(options: SocialsModuleOptions, logger?: Logger): B
   )
   return randomBytes(32)
 }
+
+export type { PlatformSyncStatus }
 
 export default SocialsModuleService

@@ -1,9 +1,11 @@
 import { DEFAULT_COMMENTS_LIMIT, mergeComments } from "./comments"
 import { engagementOf, rateDenominator, rateOf, type EngagementInputs } from "./engagement"
 import { mergeWithPrevious, type MergeOptions, type SyncOutcome } from "./merge"
+import { platformLabel } from "../platforms/catalog"
 import {
   INSIGHTS_SCHEMA_VERSION,
   PLATFORM_METRICS_FIELD,
+  PUBLISH_ID_FIELDS,
   SYNC_SECTION_LABELS,
   readStoredInsights,
   validatePostInsights,
@@ -13,13 +15,6 @@ import {
   type SyncErrorDetail,
   type SyncStatus,
 } from "./schema"
-
-const PLATFORM_LABELS: Record<SocialPlatform, string> = {
-  instagram: "Instagram",
-  facebook: "Facebook",
-  twitter: "X",
-  linkedin: "LinkedIn",
-}
 
 const SUMMED = ["likes", "comments", "shares", "saves", "impressions", "reach", "video_views", "complete_views"] as const
 const FIRST_OF = ["platform_post_id", "permalink", "media_type", "media_product_type", "avg_watch_time"] as const
@@ -43,7 +38,7 @@ export function previousForPlatform(stored: unknown, platform: SocialPlatform): 
   const prev = readStoredInsights(stored, platform)
   const block = PLATFORM_METRICS_FIELD[platform]
   const entry = prev.by_platform?.[platform]
-  const ids = { instagram_media_id: prev.instagram_media_id, facebook_post_id: prev.facebook_post_id, twitter_tweet_id: prev.twitter_tweet_id, linkedin_post_urn: prev.linkedin_post_urn }
+  const ids = Object.fromEntries(PUBLISH_ID_FIELDS.map((field) => [field, prev[field]]))
   if (entry) {
     return readStoredInsights(
       { ...ids, ...entry, platform, [block]: prev[block], comments_data: prev.comments_data?.filter((c) => c.platform === platform) },
@@ -66,7 +61,7 @@ function combinedStatus(statuses: (SyncStatus | undefined)[]): SyncStatus {
 
 function prefixed(detail: SyncErrorDetail, platform: SocialPlatform): string {
   const section = SYNC_SECTION_LABELS[detail.section]
-  return `${PLATFORM_LABELS[platform]} ${section.charAt(0).toLowerCase()}${section.slice(1)}: ${detail.message}`
+  return `${platformLabel(platform)} ${section.charAt(0).toLowerCase()}${section.slice(1)}: ${detail.message}`
 }
 
 /**

@@ -1,4 +1,13 @@
 import { z } from "@medusajs/framework/zod"
+import {
+  PLATFORM_BLOCK_NAMES,
+  PLATFORM_POST_ID_FIELDS,
+  SOCIAL_PLATFORMS,
+  byPlatform,
+  type PlatformBlockName,
+  type PlatformPostIdField,
+  type SocialPlatform,
+} from "../platforms/catalog"
 
 /**
  * The `insights` JSON stored on a social post. Field names are a contract with
@@ -8,9 +17,9 @@ import { z } from "@medusajs/framework/zod"
  */
 export const INSIGHTS_SCHEMA_VERSION = 1 as const
 
-export const SOCIAL_PLATFORMS = ["instagram", "facebook", "twitter", "linkedin"] as const
+/** The platforms of the catalog (platforms/catalog.ts). */
+export { SOCIAL_PLATFORMS, type SocialPlatform }
 export const socialPlatformSchema = z.enum(SOCIAL_PLATFORMS)
-export type SocialPlatform = z.infer<typeof socialPlatformSchema>
 
 export const SYNC_STATUSES = ["success", "partial", "failed"] as const
 export const syncStatusSchema = z.enum(SYNC_STATUSES)
@@ -99,14 +108,19 @@ export const platformEntrySchema = z.object({
 })
 export type PlatformEntry = z.infer<typeof platformEntrySchema>
 
+/** One entry per platform of the catalog: its raw metrics block, and the id written at publish time. */
+const blockShape = Object.fromEntries(PLATFORM_BLOCK_NAMES.map((name) => [name, platformMetricsSchema.optional()])) as {
+  [K in PlatformBlockName]: z.ZodOptional<typeof platformMetricsSchema>
+}
+const publishIdShape = Object.fromEntries(PLATFORM_POST_ID_FIELDS.map((name) => [name, z.string().optional()])) as {
+  [K in PlatformPostIdField]: z.ZodOptional<z.ZodString>
+}
+
 const postInsightsShape = {
   schema_version: z.literal(INSIGHTS_SCHEMA_VERSION),
   platform: socialPlatformSchema,
   ...coreMetricsShape,
-  instagram_insights: platformMetricsSchema.optional(),
-  facebook_insights: platformMetricsSchema.optional(),
-  twitter_insights: platformMetricsSchema.optional(),
-  linkedin_insights: platformMetricsSchema.optional(),
+  ...blockShape,
   comments_data: z.array(commentDataSchema).optional(),
   /** Cross-posted posts only: each platform's own numbers; the top level holds their sums. */
   by_platform: z.partialRecord(socialPlatformSchema, platformEntrySchema).optional(),
@@ -116,10 +130,7 @@ const postInsightsShape = {
   sync_errors: z.array(z.string()).optional(),
   sync_error_details: z.array(syncErrorDetailSchema).optional(),
   // Written at publish time and never touched by a sync.
-  instagram_media_id: z.string().optional(),
-  facebook_post_id: z.string().optional(),
-  twitter_tweet_id: z.string().optional(),
-  linkedin_post_urn: z.string().optional(),
+  ...publishIdShape,
 }
 
 /** Loose: keys written by other code (publish flow, older versions) survive a sync untouched. */
@@ -131,14 +142,9 @@ export type PostInsights = z.infer<typeof postInsightsKnown>
 /** What a platform sync produces before it is merged with the stored blob. */
 export type PostInsightsPatch = Partial<Omit<PostInsights, "schema_version">>
 
-export const PUBLISH_ID_FIELDS = ["instagram_media_id", "facebook_post_id", "twitter_tweet_id", "linkedin_post_urn"] as const
+export const PUBLISH_ID_FIELDS: readonly PlatformPostIdField[] = PLATFORM_POST_ID_FIELDS
 
-export const PLATFORM_METRICS_FIELD = {
-  instagram: "instagram_insights",
-  facebook: "facebook_insights",
-  twitter: "twitter_insights",
-  linkedin: "linkedin_insights",
-} as const satisfies Record<SocialPlatform, keyof PostInsights>
+export const PLATFORM_METRICS_FIELD: Record<SocialPlatform, PlatformBlockName> = byPlatform((p) => p.blockName)
 
 /** Validate before persisting; throws a zod error naming the offending field. */
 export function validatePostInsights(value: unknown): PostInsights {

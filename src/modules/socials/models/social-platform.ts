@@ -1,7 +1,9 @@
 import { model } from "@medusajs/framework/utils"
+import { SOCIAL_PLATFORMS } from "../platforms/catalog"
 import { SocialPost } from "./social-post"
 
-export const SOCIAL_PROVIDERS = ["instagram", "facebook", "twitter", "linkedin"] as const
+/** Every platform of the catalog is an account provider (the column's check constraint lists them). */
+export const SOCIAL_PROVIDERS = SOCIAL_PLATFORMS
 export const SOCIAL_PLATFORM_STATUSES = ["active", "needs_reconnect", "disabled"] as const
 
 /**

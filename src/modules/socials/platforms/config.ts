@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { SOCIAL_PLATFORMS, type SocialPlatform } from "./catalog"
 import { DEFAULT_BUDGETS } from "./http/rate-budget"
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy"
 import { DEFAULT_USAGE_THRESHOLDS } from "./http/usage-headers"
@@ -7,6 +8,11 @@ const url = z.url({ protocol: /^https?$/ })
 const positiveInt = z.coerce.number().int().positive()
 const nonNegativeInt = z.coerce.number().int().nonnegative()
 const budget = z.object({ limit: positiveInt, windowMs: positiveInt })
+/** One budget per platform of the catalog, defaulting to its own. */
+const budgetsShape = Object.fromEntries(SOCIAL_PLATFORMS.map((p) => [p, budget.default(DEFAULT_BUDGETS[p])])) as Record<
+  SocialPlatform,
+  z.ZodDefault<typeof budget>
+>
 
 /** X replies cost a billed post read each; see `xRepliesInBulk`. */
 export const X_REPLIES_MODES = ["always", "when_changed", "never"] as const
@@ -35,14 +41,7 @@ export const socialsConfigSchema = z.object({
   linkedinClientId: z.string().optional(),
   linkedinClientSecret: z.string().optional(),
   /** Per platform and per account. LINKEDIN_DAILY_CALL_BUDGET sets LinkedIn's daily limit. */
-  budgets: z
-    .object({
-      instagram: budget.default(DEFAULT_BUDGETS.instagram),
-      facebook: budget.default(DEFAULT_BUDGETS.facebook),
-      twitter: budget.default(DEFAULT_BUDGETS.twitter),
-      linkedin: budget.default(DEFAULT_BUDGETS.linkedin),
-    })
-    .default({ instagram: DEFAULT_BUDGETS.instagram, facebook: DEFAULT_BUDGETS.facebook, twitter: DEFAULT_BUDGETS.twitter, linkedin: DEFAULT_BUDGETS.linkedin }),
+  budgets: z.object(budgetsShape).default(DEFAULT_BUDGETS),
   /**
    * Override the insights metrics asked per Instagram product type (FEED, REELS,
    * STORY, UNKNOWN) or for Facebook posts, e.g. when Meta adds or retires one before

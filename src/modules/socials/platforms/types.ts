@@ -5,7 +5,6 @@ import type { PlatformApiError } from "./http/platform-api-error"
 import type { RateBudgetStore } from "./http/rate-budget"
 import type { RequestHook } from "./http/request-hooks"
 import type { RequestLimit } from "./http/request-limit"
-import type { RefusedMetricsStore } from "./meta/refused-metrics"
 
 export type { CommentData, PostInsightsPatch, SocialPlatform, SyncErrorDetail, SyncStatus }
 
@@ -75,7 +74,6 @@ export interface SyncContext {
   config: SocialsConfig
   credentials: PlatformCredentials
   budgetStore: RateBudgetStore
-  refusedMetrics: RefusedMetricsStore
   /** Persist the new pair (encrypted) before the next sync; awaited. */
   onTokenRefreshed?: (token: RefreshedToken) => Promise<void> | void
   /** Locks refreshes per account and re-reads the stored pair (see TokenStore). */

@@ -1,7 +1,6 @@
 import type { Logger } from "@medusajs/framework/types"
 import type SocialsModuleService from "../service"
 import { readAccountAudience } from "../platforms/account/read-account-audience"
-import { InMemoryRefusedMetricsStore } from "../platforms/meta/refused-metrics"
 import { asPlatformError } from "../platforms/shared/sync-result"
 import type { SyncContext } from "../platforms/types"
 import type { StoredApiConfig } from "../utils/api-config"
@@ -76,7 +75,7 @@ function contextFor(deps: Deps, platform: PlatformRecord): SyncContext | undefin
   const { socials, logger } = deps
   const secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null, platform.id)
   if (!secrets.accessToken) return undefined
-  const tokens = createPlatformTokenStore(socials, platform, logger, deps.refreshLock)
+  const tokens = createPlatformTokenStore(socials.insightsStore(), platform, logger, deps.refreshLock)
   return {
     config: socials.config,
     credentials: {
@@ -87,8 +86,6 @@ function contextFor(deps: Deps, platform: PlatformRecord): SyncContext | undefin
       accountId: platform.account_id ?? "",
     },
     budgetStore: socials.budgetStore,
-    // Remembered metric refusals concern post insights; the audience call never reads them.
-    refusedMetrics: new InMemoryRefusedMetricsStore(),
     logger,
     mode: "bulk",
     onTokenRefreshed: (token) => tokens.save(token),

@@ -1,5 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
-import type SocialsModuleService from "../service"
+import type { InsightsStore } from "./insights-store"
 import type { RefreshedToken, TokenStore } from "../platforms/types"
 import type { StoredApiConfig } from "../utils/api-config"
 import type { PlatformRecord } from "./sync-persistence"
@@ -25,7 +25,7 @@ export interface PlatformTokenStore extends TokenStore {
 
 /** One platform's stored tokens, as the sync of one group of its posts sees them. */
 export function createPlatformTokenStore(
-  socials: SocialsModuleService,
+  store: Pick<InsightsStore, "readApiConfig" | "openSecrets" | "saveRefreshedToken">,
   platform: PlatformRecord,
   logger: Logger,
   lock?: RefreshLock
@@ -37,11 +37,11 @@ export function createPlatformTokenStore(
     // Without a lock (no Locking module handed in) refreshes still re-read the stored pair first.
     withRefreshLock: (job) => (lock ? lock(tokenRefreshLockKey(platform.id), job) : job()),
     async read() {
-      const [row] = await socials.listSocialPlatforms({ id: platform.id }, { select: ["id", "api_config"], take: 1 })
-      if (!row) return undefined
+      const current = await store.readApiConfig(platform.id)
+      if (current === undefined) return undefined
       try {
-        const secrets = socials.openApiConfig(row.api_config as StoredApiConfig | null, platform.id)
-        stored = (row.api_config as StoredApiConfig | null) ?? null
+        const secrets = store.openSecrets(current, platform.id)
+        stored = current
         if (!secrets.accessToken) return undefined
         return {
           accessToken: secrets.accessToken,
@@ -55,17 +55,15 @@ export function createPlatformTokenStore(
       }
     },
     async save(token) {
-      const next = socials.sealApiConfig(
+      stored = await store.saveRefreshedToken(
+        platform,
         {
           access_token: token.accessToken,
           ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
           token_expires_at: token.expiresAt ? token.expiresAt.toISOString() : null,
         },
-        platform.id,
         stored
       )
-      await socials.updateSocialPlatforms({ id: platform.id, status: "active", api_config: next })
-      stored = next
     },
     knownSealedToken: sealed,
   }

@@ -1,53 +1,34 @@
 import type { Logger } from "@medusajs/framework/types"
-import type SocialsModuleService from "../service"
 import type { SocialsConfig } from "../platforms/config"
 import type { RateBudgetStore } from "../platforms/http/rate-budget"
-import type { RefusedMetricsStore } from "../platforms/meta/refused-metrics"
 import type { RequestHook } from "../platforms/http/request-hooks"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../platforms/types"
-import { syncInstagramPosts } from "../platforms/instagram/sync"
-import { syncFacebookPosts } from "../platforms/facebook/sync"
-import { syncTwitterPosts } from "../platforms/x/sync"
-import { syncLinkedInPosts } from "../platforms/linkedin/sync"
-import { PLATFORM_METRICS_FIELD, readStoredInsights, type PostInsights } from "../insights/schema"
+import { definitionsServing } from "../platforms/registry"
+import { isSocialPlatform, platformLabel, platformsServing, type SocialPlatform } from "../platforms/catalog"
+import { PLATFORM_METRICS_FIELD, readStoredInsights } from "../insights/schema"
 import { previousForPlatform } from "../insights/cross-post"
-import type { PlatformSecrets, StoredApiConfig } from "../utils/api-config"
+import type { PlatformSecrets } from "../utils/api-config"
 import { missingTokenResult, outcomeFor, unreadableTokenResult } from "./sync-outcome"
 import { buildPersistence, PostRecord, PlatformRecord } from "./sync-persistence"
 import { selectPostIdsForSync, SelectPostsForSyncOptions } from "./select-posts"
 import { createPlatformTokenStore, type RefreshLock } from "./platform-token-store"
 import { rescheduleAfterSkip } from "./reschedule-skipped"
-import { PLATFORM_LABELS } from "../platforms/http/platform-api-error"
+import type { InsightsStore } from "./insights-store"
+import type { PostSyncOutcome, SyncMode } from "./sync-types"
 
-export type SyncMode = "single" | "bulk"
-
-export type PostSyncOutcome = {
-  postId: string
-  /** The post's platform record (absent when the post itself was not found). */
-  platformId?: string
-  status: "success" | "partial" | "failed" | "skipped"
-  /** Stable machine code for failures and skips (see docs/POST_INSIGHTS_SYNC.md). */
-  code?: string
-  error?: string
-  retryAfterMs?: number
-  insights?: PostInsights
-}
+export type { PostSyncOutcome, SyncMode }
 
 export type PostInsightsServiceDeps = {
-  socials: SocialsModuleService
+  store: InsightsStore
   config: SocialsConfig
   budgetStore: RateBudgetStore
-  refusedMetrics: RefusedMetricsStore
   logger: Logger
   onRequest?: RequestHook
 }
 
-/** Ids the platform itself gave the post, by where they live in `insights`. */
-const META_IDS = { facebook: "facebook_post_id", instagram: "instagram_media_id" } as const
-
 /**
  * Syncs posts' insights from their platforms: picks what to sync, hands each
- * platform's posts to its client (which batches and budgets the calls), merges
+ * platform's posts to its definition (which batches and budgets the calls), merges
  * the answers with what is stored (never losing the last good numbers) and saves
  * posts, snapshots and bookkeeping columns in one transaction per batch.
  */
@@ -59,14 +40,14 @@ export class PostInsightsService {
   }
 
   selectPostIdsForSync(options: SelectPostsForSyncOptions): ReturnType<typeof selectPostIdsForSync> {
-    return selectPostIdsForSync(this.deps.socials, this.deps.config, options)
+    return selectPostIdsForSync(this.deps.store, this.deps.config, options)
   }
 
   /** The dispatcher: one post or many, any mix of platforms. */
   async syncPostsByIds(ids: string[], options: { force?: boolean; mode: SyncMode; refreshLock?: RefreshLock }): Promise<PostSyncOutcome[]> {
-    const { socials } = this.deps
+    const { store } = this.deps
     const now = new Date()
-    const posts = (await socials.listSocialPosts({ id: ids }, { relations: ["platform"], take: ids.length })) as PostRecord[]
+    const posts = await store.listPosts(ids)
     const found = new Set(posts.map((p) => p.id))
     const outcomes: PostSyncOutcome[] = ids
       .filter((id) => !found.has(id))
@@ -86,7 +67,7 @@ export class PostInsightsService {
     // A post left due that cannot be synced would be picked again by every scheduled run.
     const reschedule = rescheduleAfterSkip(skipped, now, this.deps.config.freshnessWindowMs)
     if (reschedule.length) {
-      await socials.updateSocialPosts(reschedule)
+      await store.reschedulePosts(reschedule)
     }
 
     const byPlatform = new Map<string, PostRecord[]>()
@@ -110,27 +91,11 @@ export class PostInsightsService {
     return outcomes
   }
 
-  /** Instagram media (and the Instagram side of a post cross-published through Meta). */
-  syncInstagramInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
-    return syncInstagramPosts(ctx, targets)
-  }
-
-  /** Facebook Page posts: one Graph sub-request per post, batched 50 per call. */
-  syncFacebookInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
-    return syncFacebookPosts(ctx, targets)
-  }
-
-  /** X posts: up to 100 per lookup; private metrics only where they can exist. */
-  syncTwitterInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
-    return syncTwitterPosts(ctx, targets)
-  }
-
-  /** LinkedIn organization posts: batched share statistics and social metadata, comments per post. */
-  syncLinkedInInsights(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
-    return syncLinkedInPosts(ctx, targets)
-  }
-
   private reasonNotToSync(post: PostRecord, now: Date, force?: boolean): PostSyncOutcome | null {
+    if (!isSocialPlatform(post.platform.provider)) {
+      // Never another platform's code: a provider this build has no definition for fails as such.
+      return { postId: post.id, status: "failed", code: "unknown_platform", error: `No platform definition for provider '${post.platform.provider}'` }
+    }
     if (post.status !== "posted") {
       return {
         postId: post.id,
@@ -148,7 +113,7 @@ export class PostInsightsService {
     if (post.platform.status === "needs_reconnect") {
       // The stored token was refused: calling (or refreshing) again with it can only fail.
       // A new token (admin reconnect, or a refresh by another run) sets the status back to active.
-      const label = PLATFORM_LABELS[post.platform.provider]
+      const label = platformLabel(post.platform.provider)
       return {
         postId: post.id,
         status: "failed",
@@ -176,12 +141,12 @@ export class PostInsightsService {
     now: Date,
     refreshLock?: RefreshLock
   ): Promise<PostSyncOutcome[]> {
-    const { socials } = this.deps
-    const tokens = createPlatformTokenStore(socials, platform, this.deps.logger, refreshLock)
+    const { store } = this.deps
+    const tokens = createPlatformTokenStore(store, platform, this.deps.logger, refreshLock)
     let secrets: PlatformSecrets = { accessToken: null, refreshToken: null, tokenExpiresAt: null, authType: null }
     let unreadable: string | undefined
     try {
-      secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null, platform.id)
+      secrets = store.openSecrets(platform.api_config as Parameters<InsightsStore["openSecrets"]>[0], platform.id)
     } catch (error) {
       // Sealed with another key: this account's posts fail saying what to run; other accounts still sync.
       unreadable = error instanceof Error ? error.message : String(error)
@@ -204,19 +169,18 @@ export class PostInsightsService {
           accountId: platform.account_id ?? "",
         },
         budgetStore: this.deps.budgetStore,
-        refusedMetrics: this.deps.refusedMetrics,
         logger: this.deps.logger,
         mode,
         onRequest: this.deps.onRequest,
         onTokenRefreshed: (token) => tokens.save(token),
         tokenStore: tokens,
       }
-      results = await this.callPlatform(platform.provider, ctx, posts)
+      results = await this.callPlatforms(platform.provider, ctx, posts)
     }
 
     const fatal = results.find((r) => r.fatal?.isAuth)?.fatal
     const persistence = buildPersistence(posts, results, now, this.deps.config.commentsLimit)
-    await socials.persistInsightsSync(persistence.posts, persistence.snapshots, {
+    await store.persistBatch(persistence.posts, persistence.snapshots, {
       platformId: platform.id,
       needsReconnect: Boolean(fatal),
       sealedToken: tokens.knownSealedToken(),
@@ -228,58 +192,34 @@ export class PostInsightsService {
     return persistence.posts.map((p) => ({ ...outcomeFor(p.id, persistence.merged.get(p.id)!, results), platformId: platform.id }))
   }
 
-  /** Builds targets per platform id kind and runs them through the platform's sync method. */
-  private async callPlatform(
-    provider: PlatformRecord["provider"],
-    ctx: SyncContext,
-    posts: PostRecord[]
-  ): Promise<PostSyncResult[]> {
-    const targets = (kind: "instagram" | "facebook" | "twitter" | "linkedin") =>
-      posts.flatMap((post) => {
-        const id = platformPostIds(post).find((p) => p.platform === kind)
-        return id ? [targetFor(post, kind, id.id)] : []
+  /**
+   * Every definition that serves the account's provider gets the posts carrying its
+   * id, side by side: a Meta token reads both the Page and its linked Instagram
+   * account, so a post cross-published through Meta syncs both with the same token.
+   */
+  private async callPlatforms(provider: string, ctx: SyncContext, posts: PostRecord[]): Promise<PostSyncResult[]> {
+    const runs = definitionsServing(provider).map((definition) => {
+      const targets = posts.flatMap((post) => {
+        const id = platformPostIds(post).find((p) => p.platform === definition.id)
+        return id ? [targetFor(post, id.platform, id.id)] : []
       })
-    const run = (fn: (c: SyncContext, t: SyncTarget[]) => Promise<PostSyncResult[]>, t: SyncTarget[]) =>
-      t.length ? fn(ctx, t) : Promise.resolve([])
-    if (provider === "instagram" || provider === "facebook") {
-      // Meta tokens read both the Page and its linked Instagram account: a post
-      // cross-published through Meta syncs both sides with the same token.
-      const [ig, fb] = await Promise.all([
-        run((c, t) => this.syncInstagramInsights(c, t), targets("instagram")),
-        run((c, t) => this.syncFacebookInsights(c, t), targets("facebook")),
-      ])
-      return [...ig, ...fb]
-    }
-    if (provider === "twitter") {
-      return run((c, t) => this.syncTwitterInsights(c, t), targets("twitter"))
-    }
-    return run((c, t) => this.syncLinkedInInsights(c, t), targets("linkedin"))
+      return targets.length ? definition.sync(ctx, targets) : Promise.resolve([])
+    })
+    return (await Promise.all(runs)).flat()
   }
 }
 
-type PostPlatform = "instagram" | "facebook" | "twitter" | "linkedin"
-
-export function platformPostIds(post: PostRecord): { platform: PostPlatform; id: string }[] {
+/** The platform ids a post carries for its account's provider (a Meta post may carry two). */
+export function platformPostIds(post: PostRecord): { platform: SocialPlatform; id: string }[] {
   const insights = (post.insights ?? {}) as Record<string, unknown>
-  const ids: { platform: PostPlatform; id: string }[] = []
-  const provider = post.platform.provider
-  if (provider === "instagram" || provider === "facebook") {
-    for (const kind of ["facebook", "instagram"] as const) {
-      const value = insights[META_IDS[kind]]
-      if (typeof value === "string" && value) {
-        ids.push({ platform: kind, id: value })
-      }
-    }
-  } else if (provider === "twitter" && typeof insights.twitter_tweet_id === "string" && insights.twitter_tweet_id) {
-    ids.push({ platform: "twitter", id: insights.twitter_tweet_id })
-  } else if (provider === "linkedin" && typeof insights.linkedin_post_urn === "string" && insights.linkedin_post_urn) {
-    ids.push({ platform: "linkedin", id: insights.linkedin_post_urn })
-  }
-  return ids
+  return platformsServing(post.platform.provider).flatMap((facts) => {
+      const value = insights[facts.postIdField]
+    return typeof value === "string" && value ? [{ platform: facts.id as SocialPlatform, id: value }] : []
+  })
 }
 
 /** Exported for tests: what a platform client is told about one post. */
-export function targetFor(post: PostRecord, kind: PostPlatform, platformPostId: string): SyncTarget {
+export function targetFor(post: PostRecord, kind: SocialPlatform, platformPostId: string): SyncTarget {
   // A cross-posted post stores each platform's numbers and comments apart: hand each client its own slice.
   const stored = previousForPlatform(post.insights, kind)
   return {
@@ -295,4 +235,3 @@ export function targetFor(post: PostRecord, kind: PostPlatform, platformPostId: 
     previousMetrics: stored[PLATFORM_METRICS_FIELD[kind]],
   }
 }
-

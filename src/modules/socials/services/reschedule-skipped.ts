@@ -1,5 +1,5 @@
 import { nextSyncAt } from "../scheduling/cadence"
-import type { PostSyncOutcome } from "./post-insights-service"
+import type { PostSyncOutcome } from "./sync-types"
 import type { PostRecord } from "./sync-persistence"
 
 /**

@@ -1,4 +1,5 @@
-import type SocialsModuleService from "../service"
+import { PLATFORM_CATALOG } from "../platforms/catalog"
+import type { InsightsStore } from "./insights-store"
 import type { SocialsConfig } from "../platforms/config"
 
 /**
@@ -36,19 +37,12 @@ export type SelectPostsForSyncOptions = {
   cadence_due?: boolean
 }
 
-/** Where each account kind keeps the platform's own post id in `insights`. */
-const POST_ID_KEYS: { providers: string[]; keys: string[] }[] = [
-  { providers: ["facebook", "instagram"], keys: ["facebook_post_id", "instagram_media_id"] },
-  { providers: ["twitter"], keys: ["twitter_tweet_id"] },
-  { providers: ["linkedin"], keys: ["linkedin_post_urn"] },
-]
-
 /** Posts that carry the id their account's platform needs (`insights->>key` neither null nor empty). */
 function hasPlatformPostId(): Record<string, unknown> {
   return {
-    $or: POST_ID_KEYS.map(({ providers, keys }) => ({
-      platform: { provider: { $in: providers } },
-      $or: keys.map((key) => ({ $and: [{ insights: { [key]: { $ne: null } } }, { insights: { [key]: { $ne: "" } } }] })),
+    $or: PLATFORM_CATALOG.map(({ providers, postIdField }) => ({
+      platform: { provider: { $in: [...providers] } },
+      $and: [{ insights: { [postIdField]: { $ne: null } } }, { insights: { [postIdField]: { $ne: "" } } }],
     })),
   }
 }
@@ -58,7 +52,7 @@ function hasPlatformPostId(): Record<string, unknown> {
  * within one sync time; ids only (posts are paged, never all loaded).
  */
 export async function selectPostIdsForSync(
-  socials: SocialsModuleService,
+  store: Pick<InsightsStore, "listPostsInSyncOrder">,
   config: SocialsConfig,
   options: SelectPostsForSyncOptions
 ): Promise<{ ids: string[]; cursor: SyncCursor | null }> {
@@ -97,21 +91,14 @@ export async function selectPostIdsForSync(
   if (options.cadence_due) {
     and.push({ $or: [{ insights_synced_at: null }, { next_sync_at: { $lte: now } }] })
   }
-  const posts = await socials.listSocialPosts(
-    { $and: and },
-    {
-      select: ["id", "platform_id", "insights_synced_at"],
-      take: options.limit,
-      order: { insights_synced_at: "ASC NULLS FIRST", platform_id: "ASC", id: "ASC" },
-    }
-  )
+  const posts = await store.listPostsInSyncOrder({ $and: and }, options.limit)
   const last = posts[posts.length - 1]
   return {
     ids: posts.map((p) => p.id),
     cursor: last
       ? {
           id: last.id,
-          platform_id: (last as { platform_id: string }).platform_id,
+          platform_id: last.platform_id,
           synced_at: last.insights_synced_at ? new Date(last.insights_synced_at).toISOString() : null,
         }
       : null,

@@ -1,7 +1,7 @@
 import type { PostInsights, SocialPlatform } from "../insights/schema"
 import type { PostSyncResult } from "../platforms/types"
-import { PLATFORM_LABELS } from "../platforms/http/platform-api-error"
-import type { PostSyncOutcome } from "./post-insights-service"
+import { platformLabel } from "../platforms/catalog"
+import type { PostSyncOutcome } from "./sync-types"
 
 /** Platform error kinds -> the stable codes the API and the admin use. */
 const CODE_BY_KIND: Record<string, string> = {
@@ -46,7 +46,7 @@ export function missingTokenResult(postId: string, platform: SocialPlatform): Po
       {
         section: "account",
         code: "token_missing",
-        message: `No access token: reconnect your ${PLATFORM_LABELS[platform]} account`,
+        message: `No access token: reconnect your ${platformLabel(platform)} account`,
         platform,
       },
     ],

@@ -1,12 +1,14 @@
 import { mergeCrossPostWithPrevious } from "../insights/cross-post"
 import type { PostInsights } from "../insights/schema"
+import type { SocialPlatform } from "../platforms/catalog"
 import type { PostSyncResult } from "../platforms/types"
 import { nextSyncAt, retryAfterFailureAt } from "../scheduling/cadence"
 import { insightsPatch } from "./insights-patch"
 
 export type PlatformRecord = {
   id: string
-  provider: "instagram" | "facebook" | "twitter" | "linkedin"
+  /** A catalog platform id; a row from a newer build may hold one this build does not know. */
+  provider: SocialPlatform
   account_id: string | null
   api_config: unknown
   status: "active" | "needs_reconnect" | "disabled"

@@ -2,7 +2,8 @@ import { startSandbox, type SandboxHandle } from "../../../../../sandbox/server"
 import type { SandboxOptions, SandboxStats } from "../../../../../sandbox/types"
 import { resolveSocialsConfig, type SocialsConfigInput } from "../config"
 import { createRequestCounter, InMemoryRateBudgetStore, type RequestCounter } from "../http"
-import { InMemoryRefusedMetricsStore } from "../meta/refused-metrics"
+import { InMemoryRefusedMetricsStore, type RefusedMetricsStore } from "../meta/refused-metrics"
+import type { MetaSyncContext } from "../meta/meta-context"
 import type { PlatformCredentials, RefreshedToken, SyncContext } from "../types"
 
 export async function bootSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
@@ -39,7 +40,7 @@ export async function sandboxStats(sandbox: SandboxHandle): Promise<SandboxStats
   return (await res.json()) as SandboxStats
 }
 
-export interface TestContext extends SyncContext {
+export interface TestContext extends MetaSyncContext {
   counter: RequestCounter
   refreshed: RefreshedToken[]
 }
@@ -48,7 +49,7 @@ export interface TestContext extends SyncContext {
 export function contextFor(
   sandbox: SandboxHandle,
   credentials: PlatformCredentials,
-  overrides: { config?: SocialsConfigInput; mode?: SyncContext["mode"]; budgetStore?: SyncContext["budgetStore"]; refusedMetrics?: SyncContext["refusedMetrics"] } = {}
+  overrides: { config?: SocialsConfigInput; mode?: SyncContext["mode"]; budgetStore?: SyncContext["budgetStore"]; refusedMetrics?: RefusedMetricsStore } = {}
 ): TestContext {
   const counter = createRequestCounter()
   const refreshed: RefreshedToken[] = []

@@ -1,4 +1,5 @@
 import type { SocialsConfig } from "../config"
+import { refusedMetricsOf } from "../meta/meta-context"
 import { syncMetaPosts, type MetaPostSpec } from "../meta/sync-meta-posts"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import {
@@ -35,5 +36,5 @@ export function facebookSpec(config: Pick<SocialsConfig, "facebookMetrics"> = {}
  */
 export async function syncFacebookPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const graph = createFacebookClient(ctx)
-  return syncMetaPosts(facebookSpec(ctx.config), graph, { accountId: ctx.credentials.accountId, refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
+  return syncMetaPosts(facebookSpec(ctx.config), graph, { accountId: ctx.credentials.accountId, refusedMetrics: refusedMetricsOf(ctx), commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
 }

@@ -1,4 +1,4 @@
-import type { SocialPlatform } from "../../insights/schema"
+import { byPlatform, type SocialPlatform } from "../catalog"
 import { redactSecrets } from "./redact"
 
 export type PlatformErrorKind =
@@ -18,12 +18,8 @@ export type PlatformErrorKind =
   | "timeout"
   | "malformed_response"
 
-export const PLATFORM_LABELS: Record<SocialPlatform, string> = {
-  instagram: "Instagram",
-  facebook: "Facebook",
-  twitter: "X",
-  linkedin: "LinkedIn",
-}
+/** Short names for messages, from the catalog. */
+export const PLATFORM_LABELS: Record<SocialPlatform, string> = byPlatform((p) => p.label)
 
 export interface PlatformApiErrorInit {
   platform: SocialPlatform

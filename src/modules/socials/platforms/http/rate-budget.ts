@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import type { SocialPlatform } from "../../insights/schema"
+import { byPlatform, type SocialPlatform } from "../catalog"
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterMs: number }
 
@@ -26,18 +26,8 @@ export interface BudgetRule extends BudgetLimit {
   key: string
 }
 
-const HOUR = 3_600_000
-
-/**
- * The spec's figures: Instagram and Facebook 200 calls/hour per user, X 300 per
- * 15 minutes; LinkedIn publishes no standard limit, so a configurable daily one.
- */
-export const DEFAULT_BUDGETS: Record<SocialPlatform, BudgetLimit> = {
-  instagram: { limit: 200, windowMs: HOUR },
-  facebook: { limit: 200, windowMs: HOUR },
-  twitter: { limit: 300, windowMs: 15 * 60_000 },
-  linkedin: { limit: 1_000, windowMs: 24 * HOUR },
-}
+/** Each platform's default budget, as its catalog entry states it (and why). */
+export const DEFAULT_BUDGETS: Record<SocialPlatform, BudgetLimit> = byPlatform((p) => ({ ...p.defaultBudget }))
 
 /** Never put a raw token in a key that may land in Redis or logs. */
 export function tokenFingerprint(token: string): string {

@@ -114,21 +114,26 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-export function readUsage(get: HeaderLookup, now: number): UsageReading[] {
+/** Meta's dialect: app usage and business-use-case usage, both in percent. */
+export function readGraphUsage(get: HeaderLookup): UsageReading[] {
   const readings: UsageReading[] = []
   const app = parseAppUsage(get("x-app-usage"))
   if (app) readings.push(app)
   const buc = parseBusinessUseCaseUsage(get("x-business-use-case-usage"))
   if (buc) readings.push(buc)
-  const x = parseXRateLimit(get)
-  if (x && x.limit > 0) {
-    readings.push({
-      percent: ((x.limit - x.remaining) / x.limit) * 100,
-      retryAfterMs: x.resetAtMs === undefined ? undefined : Math.max(0, x.resetAtMs - now),
-      source: "x-rate-limit",
-    })
-  }
   return readings
+}
+
+/** X's dialect: calls left in the endpoint's window, and when it resets. */
+export function readXUsage(get: HeaderLookup, now: number): UsageReading[] {
+  const x = parseXRateLimit(get)
+  if (!x || x.limit <= 0) return []
+  return [{ percent: ((x.limit - x.remaining) / x.limit) * 100, retryAfterMs: x.resetAtMs === undefined ? undefined : Math.max(0, x.resetAtMs - now), source: "x-rate-limit" }]
+}
+
+/** Every dialect at once: for answers whose platform is not known (tests, tools). */
+export function readUsage(get: HeaderLookup, now: number): UsageReading[] {
+  return [...readGraphUsage(get), ...readXUsage(get, now)]
 }
 
 /** The wait a throttled response asks for: Retry-After, X reset, or Meta's regain estimate. */

@@ -1,4 +1,5 @@
 import type { SocialsConfig } from "../config"
+import { refusedMetricsOf } from "../meta/meta-context"
 import { syncMetaPosts, type MetaPostSpec } from "../meta/sync-meta-posts"
 import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import { createInstagramClient, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_COMMENTS_PAGE, INSTAGRAM_MEDIA_FIELDS } from "./client"
@@ -34,5 +35,5 @@ export function instagramSpec(config: Pick<SocialsConfig, "instagramMetrics"> = 
  */
 export async function syncInstagramPosts(ctx: SyncContext, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const graph = createInstagramClient(ctx)
-  return syncMetaPosts(instagramSpec(ctx.config), graph, { accountId: ctx.credentials.accountId, refusedMetrics: ctx.refusedMetrics, commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
+  return syncMetaPosts(instagramSpec(ctx.config), graph, { accountId: ctx.credentials.accountId, refusedMetrics: refusedMetricsOf(ctx), commentsLimit: ctx.config.commentsLimit, now: ctx.now ?? Date.now, logger: ctx.logger }, targets)
 }
