@@ -132,6 +132,9 @@ medusaIntegrationTestRunner({
       expect(widget).toMatchObject({ social_post: { id: postA, name: "Spring mug" }, source: "link", platform: "instagram", net_total: 40 })
       const unattributed = await checkout(api, getContainer(), shop, {})
       expect((await api.get(`/admin/orders/${unattributed}/social-attribution`, admin)).data.attribution).toBeNull()
+      expect((await expectHttpError(api.get(`/admin/orders/order_%00/social-attribution`, admin))).status).toBe(400)
+      expect((await expectHttpError(api.get(`/admin/orders/${first}/social-attribution?x=1`, admin))).status).toBe(400)
+      expect((await expectHttpError(api.get(`/admin/products/prod_missing/social-sales`, admin))).status).toBe(404)
 
       await api.post(`/admin/social-posts/${postA}/products`, { add: [shop.products.mug] }, admin)
       const forProduct = (await api.get(`/admin/products/${shop.products.mug}/social-sales`, admin)).data.social_posts

@@ -8,6 +8,7 @@ import { socialPostProductsMiddlewares } from "./admin/social-posts/[id]/product
 import { productSocialPostsMiddlewares } from "./admin/products/[id]/social-posts/middlewares"
 import { socialPostSalesMiddlewares } from "./admin/social-posts/[id]/sales/middlewares"
 import { socialPostPromotionsMiddlewares } from "./admin/social-posts/[id]/promotions/middlewares"
+import { attributionWidgetMiddlewares } from "./admin/attribution-middlewares"
 import { rejectNulCharacters } from "./utils/reject-nul-characters"
 
 export default defineMiddlewares({
@@ -24,5 +25,6 @@ export default defineMiddlewares({
     ...productSocialPostsMiddlewares,
     ...socialPostSalesMiddlewares,
     ...socialPostPromotionsMiddlewares,
+    ...attributionWidgetMiddlewares,
   ],
 })
