@@ -9,25 +9,12 @@ import { resolveSocialsConfig, type SocialsConfig } from "./platforms/config"
 import { InMemoryRateBudgetStore, type RateBudgetStore } from "./platforms/http/rate-budget"
 import type { RequestHook } from "./platforms/http/request-hooks"
 import { RedisRateBudgetStore } from "./utils/redis-rate-budget-store"
+import type { SocialsModuleOptions } from "./utils/module-options"
 import { PostInsightsService } from "./services/post-insights-service"
 import type { PostRecord, PostUpdateRow, SnapshotRow } from "./services/sync-persistence"
 import type { InsightsStore, PlatformSyncStatus, SyncOrderRow } from "./services/insights-store"
 import { patchPostInsights, writeSyncBatch } from "./repository/insights-sql"
 import type { InsightsPatch } from "./services/insights-patch"
-
-export type SocialsModuleOptions = {
-  /** Defaults to the SOCIALS_ENCRYPTION_KEY environment variable. */
-  encryptionKey?: string
-  /** Shares rate budgets between processes; defaults to REDIS_URL. */
-  redisUrl?: string
-  /** Cron of the scheduled sync of all posts (default daily at 02:00). */
-  scheduleCron?: string
-  /** Cron of the job that syncs posts whose next sync is due (default every minute). */
-  dueSyncCron?: string
-  /** Seconds after `social_post.published` before the first sync (default 60). */
-  publishSyncDelaySeconds?: number
-  [key: string]: unknown
-}
 
 type InjectedDependencies = { logger: Logger }
 
@@ -163,6 +150,6 @@ function resolveEncryptionKey(options: SocialsModuleOptions, logger?: Logger): B
   return randomBytes(32)
 }
 
-export type { PlatformSyncStatus }
+export type { PlatformSyncStatus, SocialsModuleOptions }
 
 export default SocialsModuleService

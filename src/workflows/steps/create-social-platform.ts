@@ -1,10 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { resolveSocials } from "./resolve-socials"
 import { ApiConfigInput } from "../../modules/socials/utils/api-config"
+import type { SocialPlatform } from "../../modules/socials/platforms/catalog"
 
 export type CreateSocialPlatformStepInput = {
   name: string
-  provider: "instagram" | "facebook" | "twitter" | "linkedin"
+  provider: SocialPlatform
   account_id?: string | null
   api_config?: ApiConfigInput
   status?: "active" | "needs_reconnect" | "disabled"

@@ -1,19 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import SocialsModuleService from "../../modules/socials/service"
+import { platformsServing, type PlatformPostIdField } from "../../modules/socials/platforms/catalog"
 
-type PostIds = {
-  instagram_media_id?: string | null
-  facebook_post_id?: string | null
-  twitter_tweet_id?: string | null
-  linkedin_post_urn?: string | null
-}
+type PostIds = Partial<Record<PlatformPostIdField, string | null>>
 
-/** Which platform post ids make sense on which provider (Meta can cross-post FB + IG). */
-const ALLOWED_IDS: Record<string, (keyof PostIds)[]> = {
-  instagram: ["instagram_media_id", "facebook_post_id"],
-  facebook: ["facebook_post_id", "instagram_media_id"],
-  twitter: ["twitter_tweet_id"],
-  linkedin: ["linkedin_post_urn"],
+/** Which platform post ids make sense on which provider (Meta can cross-post FB + IG): the provider's own first. */
+function allowedIds(provider: string): string[] {
+  const serving = platformsServing(provider)
+  return [...serving.filter((p) => p.id === provider), ...serving.filter((p) => p.id !== provider)].map((p) => p.postIdField)
 }
 
 /**
@@ -25,9 +19,9 @@ export async function loadPlatformForPost(socials: SocialsModuleService, platfor
   if (!platform) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `platform_id: no social platform with id '${platformId}'`)
   }
-  const allowed = ALLOWED_IDS[platform.provider]
+  const allowed = allowedIds(platform.provider)
   for (const [key, value] of Object.entries(ids ?? {})) {
-    if (value && !allowed.includes(key as keyof PostIds)) {
+    if (value && !allowed.includes(key)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `insights.${key}: not valid for a ${platform.provider} platform (expected ${allowed.join(" or ")})`

@@ -1,20 +1,19 @@
 import { z } from "@medusajs/framework/zod"
 import { SOCIAL_MEDIA_TYPES, SOCIAL_POST_STATUSES } from "../../../modules/socials/models/social-post"
+import { PLATFORM_CATALOG, type PlatformPostIdField } from "../../../modules/socials/platforms/catalog"
 
 const isoDate = (field: string) =>
   z.string().datetime({ offset: true, message: `${field} must be an ISO 8601 date-time` })
 const platformPostId = z.string().trim().min(1).max(200)
 
-/** Only the platform post ids can be written by an admin; metrics come from a sync. */
+/** Only the platform post ids can be written by an admin (each in its platform's format); metrics come from a sync. */
 export const PostInsightsIdsBody = z
-  .object({
-    instagram_media_id: platformPostId.regex(/^\d+$/, "instagram_media_id must be a numeric Instagram media id").nullish(),
-    facebook_post_id: platformPostId.regex(/^\d+(_\d+)?$/, "facebook_post_id must look like {page_id}_{post_id}").nullish(),
-    twitter_tweet_id: platformPostId.regex(/^\d+$/, "twitter_tweet_id must be a numeric X post id").nullish(),
-    linkedin_post_urn: platformPostId
-      .regex(/^urn:li:(share|ugcPost):\d+$/, "linkedin_post_urn must be a urn:li:share:… or urn:li:ugcPost:… URN")
-      .nullish(),
-  })
+  .object(
+    Object.fromEntries(PLATFORM_CATALOG.map((p) => [p.postIdField, platformPostId.regex(p.postIdPattern, p.postIdMessage).nullish()])) as Record<
+      PlatformPostIdField,
+      z.ZodOptional<z.ZodNullable<z.ZodString>>
+    >
+  )
   .strict()
 
 const PostFields = {

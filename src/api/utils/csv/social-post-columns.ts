@@ -1,5 +1,6 @@
 import type { ExportSales } from "./export-sales"
 import { CsvColumn, isoOrEmpty, numberOrEmpty } from "./csv-response"
+import { PLATFORM_POST_ID_FIELDS } from "../../../modules/socials/platforms/catalog"
 
 type InsightsBlob = Record<string, unknown> | null | undefined
 
@@ -23,13 +24,7 @@ const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 /** The platform's own id of the post: the synced one, else the id written at publish time. */
 function platformPostId(insights: InsightsBlob): string | undefined {
   if (!insights) return undefined
-  return (
-    text(insights.platform_post_id) ??
-    text(insights.instagram_media_id) ??
-    text(insights.facebook_post_id) ??
-    text(insights.twitter_tweet_id) ??
-    text(insights.linkedin_post_urn)
-  )
+  return text(insights.platform_post_id) ?? PLATFORM_POST_ID_FIELDS.map((field) => text(insights[field])).find((id) => id !== undefined)
 }
 
 /** The documented columns of GET /admin/social-posts/export (docs/reports.md), in order. */

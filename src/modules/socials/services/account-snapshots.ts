@@ -1,5 +1,7 @@
 import type { Logger } from "@medusajs/framework/types"
-import type SocialsModuleService from "../service"
+import type { SocialsConfig } from "../platforms/config"
+import type { RateBudgetStore } from "../platforms/http/rate-budget"
+import type { InsightsStore } from "./insights-store"
 import { readAccountAudience } from "../platforms/account/read-account-audience"
 import { asPlatformError } from "../platforms/shared/sync-result"
 import type { SyncContext } from "../platforms/types"
@@ -15,7 +17,17 @@ export type AccountSnapshotOutcome = {
   error?: string
 }
 
-type Deps = { socials: SocialsModuleService; logger: Logger; refreshLock?: RefreshLock; now?: () => Date }
+/** What the capture needs of the module service (which stands above this file and passes itself). */
+export interface AccountSnapshotsStore {
+  readonly config: SocialsConfig
+  readonly budgetStore: RateBudgetStore
+  insightsStore(): InsightsStore
+  listSocialPlatforms(filters: Record<string, unknown>, config: { take: number }): Promise<unknown[]>
+  listSocialAccountSnapshots(filters: Record<string, unknown>, config: { select: string[]; take: number }): Promise<{ platform_id: string }[]>
+  createSocialAccountSnapshots(data: Record<string, unknown>): Promise<unknown>
+}
+
+type Deps = { socials: AccountSnapshotsStore; logger: Logger; refreshLock?: RefreshLock; now?: () => Date }
 
 /** The UTC calendar day a capture belongs to: one snapshot per account and day. */
 export const snapshotDay = (at: Date) => at.toISOString().slice(0, 10)
@@ -73,9 +85,10 @@ async function captureOne(deps: Deps, platform: PlatformRecord, at: Date, day: s
 /** The same context a post sync builds: the module's budgets, request limit and token store. */
 function contextFor(deps: Deps, platform: PlatformRecord): SyncContext | undefined {
   const { socials, logger } = deps
-  const secrets = socials.openApiConfig(platform.api_config as StoredApiConfig | null, platform.id)
+  const store = socials.insightsStore()
+  const secrets = store.openSecrets(platform.api_config as StoredApiConfig | null, platform.id)
   if (!secrets.accessToken) return undefined
-  const tokens = createPlatformTokenStore(socials.insightsStore(), platform, logger, deps.refreshLock)
+  const tokens = createPlatformTokenStore(store, platform, logger, deps.refreshLock)
   return {
     config: socials.config,
     credentials: {

@@ -1,5 +1,18 @@
 import { configManager } from "@medusajs/framework/config"
-import type { SocialsModuleOptions } from "../service"
+
+export type SocialsModuleOptions = {
+  /** Defaults to the SOCIALS_ENCRYPTION_KEY environment variable. */
+  encryptionKey?: string
+  /** Shares rate budgets between processes; defaults to REDIS_URL. */
+  redisUrl?: string
+  /** Cron of the scheduled sync of all posts (default daily at 02:00). */
+  scheduleCron?: string
+  /** Cron of the job that syncs posts whose next sync is due (default every minute). */
+  dueSyncCron?: string
+  /** Seconds after `social_post.published` before the first sync (default 60). */
+  publishSyncDelaySeconds?: number
+  [key: string]: unknown
+}
 
 /**
  * The socials module's options as configured in medusa-config (as a module of the
