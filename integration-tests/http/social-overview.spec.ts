@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import type SocialsModuleService from "../../src/modules/socials/service"
 import type SocialAttributionModuleService from "../../src/modules/social-attribution/service"
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
@@ -102,6 +103,49 @@ medusaIntegrationTestRunner({
       ])
       const onlyIg = await api.get(`/admin/social-overview/best-time?${range}&tz=UTC&platform=instagram`, admin)
       expect(onlyIg.data.cells).toHaveLength(1)
+    })
+
+    it("keeps the best-time zone on the store: the heatmap reads it when no tz is sent", async () => {
+      // Tue 3 Mar 2026 23:30 UTC = Wed 00:30 in Berlin = Tue 18:30 in New York.
+      for (const minute of [10, 20, 30]) await post(ig, `late ${minute}`, `2026-03-03T23:${minute}:00Z`, { engagement_rate: 4 })
+      const range = "from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z"
+      const cellsOf = async (extra = "") => (await api.get(`/admin/social-overview/best-time?${range}${extra}`, admin)).data
+
+      // Unset: the admin falls back to the browser's zone; the route alone to UTC.
+      expect((await api.get("/admin/social-overview/settings", admin)).data).toEqual({ settings: { timezone: null } })
+      expect(await cellsOf()).toMatchObject({ tz: "UTC", cells: [{ weekday: 2, hour: 23, posts: 3 }] })
+
+      const saved = await api.post("/admin/social-overview/settings", { timezone: "Europe/Berlin" }, admin)
+      expect(saved.data).toEqual({ settings: { timezone: "Europe/Berlin" } })
+      expect((await api.get("/admin/social-overview/settings", admin)).data.settings.timezone).toBe("Europe/Berlin")
+      expect(await cellsOf()).toMatchObject({ tz: "Europe/Berlin", cells: [{ weekday: 3, hour: 0, posts: 3 }] })
+      // An explicit tz still wins over the setting.
+      expect(await cellsOf("&tz=America/New_York")).toMatchObject({ tz: "America/New_York", cells: [{ weekday: 2, hour: 18 }] })
+
+      // It lives in the store's metadata, beside what was there.
+      const stores = getContainer().resolve(Modules.STORE)
+      const [store] = await stores.listStores({}, { take: 1 })
+      await stores.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), other_plugin: "kept" } })
+      await api.post("/admin/social-overview/settings", { timezone: "America/New_York" }, admin)
+      expect((await stores.retrieveStore(store.id)).metadata).toMatchObject({ social_insights_timezone: "America/New_York", other_plugin: "kept" })
+      expect(await cellsOf()).toMatchObject({ tz: "America/New_York", cells: [{ weekday: 2, hour: 18 }] })
+
+      // Bad names are refused with the reason, and the stored zone stays.
+      for (const [body, message] of [
+        [{ timezone: "Mars/Olympus" }, /timezone is not an IANA time zone/],
+        [{ timezone: 5 }, /timezone/],
+        [{ timezone: "Europe/Berlin", zone: "x" }, /zone/],
+      ] as const) {
+        const res = await expectHttpError(api.post("/admin/social-overview/settings", body, admin))
+        expect(res.status, JSON.stringify(body)).toBe(400)
+        expect(res.data.message, JSON.stringify(body)).toMatch(message)
+      }
+      expect((await api.get("/admin/social-overview/settings", admin)).data.settings.timezone).toBe("America/New_York")
+
+      // null forgets it: back to UTC on the route, the browser's zone in the admin.
+      expect((await api.post("/admin/social-overview/settings", { timezone: null }, admin)).data.settings.timezone).toBeNull()
+      expect((await stores.retrieveStore(store.id)).metadata).toEqual({ other_plugin: "kept" })
+      expect((await cellsOf()).tz).toBe("UTC")
     })
 
     it("answers 400 naming the bad parameter", async () => {

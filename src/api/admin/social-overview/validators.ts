@@ -1,17 +1,9 @@
 import { z } from "@medusajs/framework/zod"
 import { SOCIAL_PROVIDERS } from "../../../modules/socials/models/social-platform"
+import { isTimeZone } from "../../utils/reports/store-timezone"
 
 const isoDate = (field: string) =>
   z.string().datetime({ offset: true, message: `${field} must be an ISO 8601 date-time (e.g. 2026-03-01T00:00:00Z)` })
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
 
 const period = {
   /** Inclusive. Default: 30 days before `to`. */
@@ -29,8 +21,8 @@ export type AdminSocialOverviewQueryType = z.infer<typeof AdminSocialOverviewQue
 export const AdminBestTimeQuery = z
   .object({
     ...period,
-    /** IANA zone the weekday and hour are read in (the admin sends the browser's). */
-    tz: z.string().max(64).refine(isTimeZone, "tz must be an IANA time zone such as Europe/Berlin").default("UTC"),
+    /** IANA zone the weekday and hour are read in. Default: the store's setting, else UTC. */
+    tz: z.string().max(64).refine(isTimeZone, "tz must be an IANA time zone such as Europe/Berlin").optional(),
     /** Cells with fewer posts are reported as insufficient instead of a median. */
     min_posts: z.coerce.number().int().min(1).max(100).default(3),
   })
@@ -46,3 +38,15 @@ export function resolvePeriod(q: { from?: string; to?: string }, now = new Date(
   const length = to.getTime() - from.getTime()
   return { from, to, previous: { from: new Date(from.getTime() - length), to: from } }
 }
+
+export const AdminOverviewSettingsBody = z
+  .object({
+    /** IANA zone for the best time to post; null forgets it (the admin falls back to the browser's). */
+    timezone: z
+      .string()
+      .max(64, "timezone must be at most 64 characters")
+      .refine(isTimeZone, "timezone is not an IANA time zone: use a name such as Europe/Berlin")
+      .nullable(),
+  })
+  .strict()
+export type AdminOverviewSettingsBodyType = z.infer<typeof AdminOverviewSettingsBody>
