@@ -1,11 +1,8 @@
+import { PLATFORM_CATALOG, PLATFORM_POST_ID_FIELDS as ID_FIELDS, byPlatform, type PlatformFacts } from "../../modules/socials/platforms/catalog"
 import type { MediaType, PlatformPostIds, PostInsights, PostStatus, SocialPlatform, SocialProvider } from "./types"
 
-export const PROVIDER_LABELS: Record<SocialProvider, string> = {
-  facebook: "Facebook",
-  instagram: "Instagram",
-  twitter: "X (Twitter)",
-  linkedin: "LinkedIn",
-}
+/** Everything per platform below comes from the catalog: a new platform shows up without an admin edit. */
+export const PROVIDER_LABELS: Record<SocialProvider, string> = byPlatform((p) => ("adminLabel" in p ? p.adminLabel : p.label))
 
 export const providerLabel = (provider: string | undefined | null) =>
   (provider && PROVIDER_LABELS[provider as SocialProvider]) || provider || "Unknown platform"
@@ -18,39 +15,12 @@ export const platformOptions = (platforms: readonly Pick<SocialPlatform, "id" | 
 export const PLATFORM_POST_ID_FIELDS: Record<
   SocialProvider,
   { field: keyof PlatformPostIds; label: string; placeholder: string; hint: string }
-> = {
-  facebook: {
-    field: "facebook_post_id",
-    label: "Facebook post id",
-    placeholder: "104000000000001_900000000000001",
-    hint: "{page_id}_{post_id}, as in the post's Graph API id.",
-  },
-  instagram: {
-    field: "instagram_media_id",
-    label: "Instagram media id",
-    placeholder: "17900000000000001",
-    hint: "The numeric media id (not the shortcode in the URL).",
-  },
-  twitter: {
-    field: "twitter_tweet_id",
-    label: "X post id",
-    placeholder: "1460323737035677698",
-    hint: "The number at the end of the post's URL.",
-  },
-  linkedin: {
-    field: "linkedin_post_urn",
-    label: "LinkedIn post URN",
-    placeholder: "urn:li:share:7000000000000000001",
-    hint: "urn:li:share:… or urn:li:ugcPost:…",
-  },
-}
+> = byPlatform((p) => ({ field: p.postIdField, ...p.admin.postId }))
 
-export const ACCOUNT_ID_HINTS: Record<SocialProvider, { label: string; placeholder: string }> = {
-  facebook: { label: "Page id", placeholder: "104000000000001" },
-  instagram: { label: "Instagram professional account id", placeholder: "17841400000000001" },
-  twitter: { label: "X user id", placeholder: "2244994945" },
-  linkedin: { label: "Organization URN", placeholder: "urn:li:organization:90000001" },
-}
+export const ACCOUNT_ID_HINTS: Record<SocialProvider, { label: string; placeholder: string }> = byPlatform((p) => ({ ...p.admin.accountId }))
+
+/** The catalog's admin facts of each platform (metric tiles, raw names already in the grid). */
+export const PLATFORM_ADMIN: readonly PlatformFacts[] = PLATFORM_CATALOG
 
 export const POST_STATUS_LABELS: Record<PostStatus, string> = {
   draft: "Draft",
@@ -72,14 +42,13 @@ export const MEDIA_TYPE_LABELS: Record<MediaType, string> = {
 /** The platform-side id stored on a post, whichever platform it is. */
 export function platformPostIdOf(insights: PostInsights | null | undefined): string | undefined {
   if (!insights) return undefined
-  return (
-    insights.facebook_post_id ||
-    insights.instagram_media_id ||
-    insights.twitter_tweet_id ||
-    insights.linkedin_post_urn ||
-    insights.platform_post_id ||
-    undefined
-  )
+  // Facebook's id first: on a post cross-published through Meta it names the post.
+  const fields = ["facebook_post_id", ...ID_FIELDS.filter((f) => f !== "facebook_post_id")] as const
+  for (const field of fields) {
+    const id = insights[field]
+    if (typeof id === "string" && id) return id
+  }
+  return insights.platform_post_id || undefined
 }
 
 /** Why a post in this status has no insights to sync; undefined for posted posts. */

@@ -6,8 +6,11 @@
  * shows a missing number as 0.
  */
 
-export const SOCIAL_PROVIDERS = ["facebook", "instagram", "twitter", "linkedin"] as const
-export type SocialProvider = (typeof SOCIAL_PROVIDERS)[number]
+import { SOCIAL_PLATFORMS, type PlatformBlockName, type PlatformPostIdField, type SocialPlatform as PlatformId } from "../../modules/socials/platforms/catalog"
+
+/** The providers of the platform catalog (browser-safe: plain data, no server imports). */
+export const SOCIAL_PROVIDERS = SOCIAL_PLATFORMS
+export type SocialProvider = PlatformId
 
 export const PLATFORM_STATUSES = ["active", "needs_reconnect", "disabled"] as const
 export type PlatformStatus = (typeof PLATFORM_STATUSES)[number]
@@ -91,22 +94,14 @@ export type PlatformEntry = CoreMetrics & {
 export type PostInsights = CoreMetrics & {
   schema_version?: number
   platform?: SocialProvider
-  instagram_insights?: PlatformMetrics
-  facebook_insights?: PlatformMetrics
-  twitter_insights?: PlatformMetrics
-  linkedin_insights?: PlatformMetrics
   comments_data?: CommentData[]
   by_platform?: Partial<Record<SocialProvider, PlatformEntry>>
   last_synced_at?: string
   sync_status?: SyncStatus
   sync_errors?: string[]
   sync_error_details?: SyncErrorDetail[]
-  instagram_media_id?: string
-  facebook_post_id?: string
-  twitter_tweet_id?: string
-  linkedin_post_urn?: string
   [key: string]: unknown
-}
+} & { [K in PlatformBlockName]?: PlatformMetrics } & { [K in PlatformPostIdField]?: string }
 
 export type SocialPost = {
   id: string
@@ -175,12 +170,7 @@ export type SocialPlatformListParams = {
   order?: string
 }
 
-export type PlatformPostIds = {
-  instagram_media_id?: string | null
-  facebook_post_id?: string | null
-  twitter_tweet_id?: string | null
-  linkedin_post_urn?: string | null
-}
+export type PlatformPostIds = { [K in PlatformPostIdField]?: string | null }
 
 export type SocialPostPayload = {
   platform_id?: string
