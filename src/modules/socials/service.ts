@@ -6,6 +6,7 @@ import { SocialAccountSnapshot, SocialPlatform, SocialPost, SocialPostInsightsSn
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from "./utils/token-crypto"
 import { ApiConfigInput, openApiConfig, PlatformSecrets, sealApiConfig, StoredApiConfig } from "./utils/api-config"
 import { resolveSocialsConfig, type SocialsConfig } from "./platforms/config"
+import { withPlatformSlices } from "./platforms/registry"
 import { InMemoryRateBudgetStore, type RateBudgetStore } from "./platforms/http/rate-budget"
 import type { RequestHook } from "./platforms/http/request-hooks"
 import { RedisRateBudgetStore } from "./utils/redis-rate-budget-store"
@@ -15,6 +16,9 @@ import type { PostRecord, PostUpdateRow, SnapshotRow } from "./services/sync-per
 import type { InsightsStore, PlatformSyncStatus, SyncOrderRow } from "./services/insights-store"
 import { patchPostInsights, writeSyncBatch } from "./repository/insights-sql"
 import type { InsightsPatch } from "./services/insights-patch"
+import { adjustXReads, readXReads, reserveXReads } from "./repository/x-reads-sql"
+import { accountMeter, type XReadCounterStore } from "./x-spend/meter"
+import { resolveXSpendSettings, X_NEAR_CAP_SHARE, type XSpendOptions, type XSpendSettings } from "./x-spend/settings"
 
 type InjectedDependencies = { logger: Logger }
 
@@ -35,6 +39,8 @@ class SocialsModuleService extends MedusaService({
   readonly moduleOptions: SocialsModuleOptions
   readonly postInsights: PostInsightsService
   readonly budgetStore: RateBudgetStore
+  /** X's price per read and monthly read cap (SOCIALS_X_PRICE_PER_READ, SOCIALS_X_MONTHLY_READ_CAP). */
+  readonly xSpend: XSpendSettings
 
   constructor(container: InjectedDependencies, options: SocialsModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -42,15 +48,31 @@ class SocialsModuleService extends MedusaService({
     this.logger_ = container.logger
     this.moduleOptions = options
     // Fails the boot with a message naming the bad option or variable.
-    this.config = resolveSocialsConfig(options)
+    this.config = withPlatformSlices(resolveSocialsConfig(options), options)
     this.encryptionKey_ = resolveEncryptionKey(options, container.logger)
     this.budgetStore = createBudgetStore(options.redisUrl ?? process.env.REDIS_URL)
+    this.xSpend = resolveXSpendSettings(options as XSpendOptions)
     this.postInsights = new PostInsightsService({
       store: this.insightsStore(),
       config: this.config,
       budgetStore: this.budgetStore,
       logger: container.logger,
+      xReadMeter: (platformId) => accountMeter(this.xReadCounters(), platformId, this.xSpend, X_NEAR_CAP_SHARE),
     })
+  }
+
+  /** X reads per account and UTC month, in the database (one atomic statement each). */
+  xReadCounters(): XReadCounterStore {
+    return {
+      reads: (platformId, month) => this.runSql((m) => readXReads(m, platformId, month)),
+      reserve: (platformId, month, n, cap) => this.runSql((m) => reserveXReads(m, platformId, month, n, cap)),
+      adjust: (platformId, month, n) => this.runSql((m) => adjustXReads(m, platformId, month, n)),
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async runSql<T>(fn: (manager: SqlEntityManager) => Promise<T>, @MedusaContext() sharedContext: Context = {}): Promise<T> {
+    return fn(sharedContext.transactionManager as SqlEntityManager)
   }
 
   /** Tokens are sealed for their row: a new platform gets its id from `sealForNewPlatform`. */

@@ -31,7 +31,7 @@ export interface PlatformDialect {
   /** A non-2xx answer -> the typed error (kind, code, wait, message). */
   readonly mapError: (response: ErrorResponse, now: number) => PlatformApiError
   /** How close this account is to the platform's limit, from one answer's headers. */
-  readonly readUsage: (get: HeaderLookup, now: number) => UsageReading[]
+  readonly readUsage: (get: HeaderLookup, now?: number) => UsageReading[]
   /** Query, form and JSON parameter names that carry secrets on this platform. */
   readonly secretParams: readonly string[]
 }

@@ -26,6 +26,18 @@ export function definitionsServing(provider: string): PlatformDefinition[] {
   return PLATFORM_DEFINITIONS.filter((d) => d.providers.includes(provider))
 }
 
+/**
+ * The module config with each platform's own slice under its key (`config.threads`),
+ * resolved from the same options and environment; a bad value fails the boot naming it.
+ */
+export function withPlatformSlices<C extends object>(config: C, options: unknown, env: Record<string, string | undefined> = process.env): C {
+  const slices: Record<string, unknown> = {}
+  for (const { config: slice } of PLATFORM_DEFINITIONS) {
+    if (slice.key && slice.from) slices[slice.key] = slice.from(options, env)
+  }
+  return { ...config, ...slices }
+}
+
 /** Catalog and registry must list the same platforms: a fact without code (or code without facts) is a mistake. */
 export function registryMismatch(): string[] {
   const listed = new Set<string>(PLATFORM_DEFINITIONS.map((d) => d.id))
