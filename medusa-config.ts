@@ -73,6 +73,11 @@ module.exports = defineConfig({
       },
     },
     {
+      // OAuth states and pending connections of "Connect account" (docs/connecting-accounts.md).
+      resolve: "./src/modules/social-connect",
+      options: {},
+    },
+    {
       // Revenue per post (docs/attribution.md); SOCIAL_ATTRIBUTION_WINDOW_DAYS overrides the window.
       resolve: "./src/modules/social-attribution",
       options: {},

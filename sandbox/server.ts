@@ -233,6 +233,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     X_API_URL: handle.urls.x,
     LINKEDIN_API_URL: handle.urls.linkedin,
     THREADS_GRAPH_API_URL: `${handle.url}/threads`,
+    // Authorization pages (Allow / Deny) of "Connect account"; credentials: SANDBOX_OAUTH_APPS.
+    META_OAUTH_DIALOG_URL: handle.urls.meta,
   }
   return handle
 }

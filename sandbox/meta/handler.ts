@@ -5,6 +5,7 @@ import { executeBatch } from "./batch"
 import { authenticate, executeGet } from "./graph-call"
 import { fbtraceId, isGraphError, missingToken, unsupportedPost, type GraphError } from "./graph-errors"
 import { MetaRateLimiter } from "./rate-limit"
+import { handleMetaOAuth } from "./oauth"
 import { missingVersion, parseVersion } from "./version"
 
 /**
@@ -21,6 +22,9 @@ export const handleMetaRequest: PlatformHandler = (req, ctx) => {
   if (isGraphError(parsed)) return errorReply(parsed)
   const rest = segments.slice(1)
   const params = requestParams(req)
+  // Facebook Login (dialog, token exchanges, /me/accounts of a user token): sandbox/meta/oauth.ts.
+  const oauth = handleMetaOAuth(ctx, { method: req.method, params, authorization: req.headers["authorization"] }, parsed.version, rest, (status, body) => reply(status, body, parsed.version, {}))
+  if (oauth) return oauth
   const tokenValue = params.get("access_token") ?? bearer(req)
   const scripted = scriptedAnswer(ctx, { level: "request", token: tokenValue })
   if (scripted) return errorReply(scripted, parsed.version)

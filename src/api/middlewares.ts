@@ -9,6 +9,7 @@ import { productSocialPostsMiddlewares } from "./admin/products/[id]/social-post
 import { socialPostSalesMiddlewares } from "./admin/social-posts/[id]/sales/middlewares"
 import { socialPostPromotionsMiddlewares } from "./admin/social-posts/[id]/promotions/middlewares"
 import { attributionWidgetMiddlewares } from "./admin/attribution-middlewares"
+import { socialConnectMiddlewares } from "./admin/social-platforms/connect/middlewares"
 import { rejectNulCharacters } from "./utils/reject-nul-characters"
 
 export default defineMiddlewares({
@@ -17,6 +18,7 @@ export default defineMiddlewares({
     // consumed "/": Express skips a `use` layer whose match does not end at a path boundary.)
     { matcher: /^\/admin\/(?:social-(?:platforms|posts)|products\/[^/]+\/social-posts)(?=\/|$)/, middlewares: [rejectNulCharacters] },
     ...socialPlatformsMiddlewares,
+    ...socialConnectMiddlewares,
     ...socialPostsMiddlewares,
     ...socialPostsExportMiddlewares,
     ...accountSnapshotsMiddlewares,

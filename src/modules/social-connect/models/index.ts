@@ -1,0 +1,2 @@
+export { SocialOAuthState } from "./oauth-state"
+export { SocialPendingConnection } from "./pending-connection"
