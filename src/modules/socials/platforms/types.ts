@@ -83,6 +83,8 @@ export interface SyncContext {
   mode?: SyncMode
   /** Sees every outgoing request (retries included): counters, metrics. */
   onRequest?: RequestHook
+  /** X only: the account's monthly read counter (spend estimate, SOCIALS_X_MONTHLY_READ_CAP). */
+  xReads?: import("../x-spend/meter").XReadMeter
   /**
    * Caps requests in flight. Default: one limit of `config.concurrency` shared by
    * every context built on the same config object (the module's), so accounts

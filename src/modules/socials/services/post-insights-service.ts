@@ -15,6 +15,7 @@ import { createPlatformTokenStore, type RefreshLock } from "./platform-token-sto
 import { rescheduleAfterSkip } from "./reschedule-skipped"
 import type { InsightsStore } from "./insights-store"
 import type { PostSyncOutcome, SyncMode } from "./sync-types"
+import type { XReadMeter } from "../x-spend/meter"
 
 export type { PostSyncOutcome, SyncMode }
 
@@ -24,6 +25,8 @@ export type PostInsightsServiceDeps = {
   budgetStore: RateBudgetStore
   logger: Logger
   onRequest?: RequestHook
+  /** Builds an X account's read meter (spend and monthly cap). */
+  xReadMeter?: (platformId: string) => XReadMeter
 }
 
 /**
@@ -172,6 +175,7 @@ export class PostInsightsService {
         logger: this.deps.logger,
         mode,
         onRequest: this.deps.onRequest,
+        xReads: platform.provider === "twitter" ? this.deps.xReadMeter?.(platform.id) : undefined,
         onTokenRefreshed: (token) => tokens.save(token),
         tokenStore: tokens,
       }

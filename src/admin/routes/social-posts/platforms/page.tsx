@@ -5,6 +5,7 @@ import { useEffect, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { PlatformFormDrawer, type PlatformFormMode } from "../../../components/social-posts/platform-form-drawer"
 import { AccountGrowthSection } from "../../../components/reports/account-growth-section"
+import { XSpendSection } from "../../../components/x-spend/x-spend-section"
 import { PlatformRowActions } from "../../../components/social-posts/platform-row-actions"
 import { PlatformStatusBadge } from "../../../components/social-posts/status-badges"
 import { TokenStatus } from "../../../components/social-posts/token-status"
@@ -127,6 +128,7 @@ const SocialPlatformsPage = () => {
         )}
       </Container>
       {platforms && <AccountGrowthSection platforms={platforms} />}
+      {platforms && <XSpendSection platforms={platforms} />}
       <PlatformFormDrawer
         open={open}
         onOpenChange={setOpen}

@@ -8,6 +8,8 @@ import type { PostSyncResult, SyncContext, SyncTarget } from "../types"
 import { createXClient, type XClient, type XEndpointGroup } from "./client"
 import { postProblems } from "./partial-errors"
 import { normalizeReply, normalizeTweet, parseMedia, parseTweets, parseUsers, xTweetsResponseSchema, type XMedia, type XTweet } from "./normalize"
+import { currentSpendState, readCapReached, withReads } from "../../x-spend/sync-guard"
+import type { XSpendState } from "../../x-spend/meter"
 
 /** `GET /2/tweets?ids=` takes 1–100 ids. */
 export const X_LOOKUP_LIMIT = 100
@@ -53,6 +55,15 @@ function wantsPrivate(ctx: SyncContext, target: SyncTarget, now: number): boolea
 /** The account-wide answer (token, throttle, app settings) that ended this run's calls, if any. */
 interface RunState {
   stop?: PlatformApiError
+  /** The account's X read counter (spend and monthly cap), when the service provides one. */
+  meter?: SyncContext["xReads"]
+  now: () => number
+}
+
+/** Posts an answer returned (`data` is one post or a list): what X bills. */
+function readCount(res: { data?: unknown }): number {
+  const data = (res.data as { data?: unknown } | undefined)?.data
+  return Array.isArray(data) ? data.length : data ? 1 : 0
 }
 
 /** One `GET /2/tweets?ids=` chunk; its own failure is recorded on its own posts only. */
@@ -60,16 +71,18 @@ async function lookupChunk(client: XClient, part: TweetState[], withPrivate: boo
   let data: ReturnType<typeof xTweetsResponseSchema.parse>
   try {
     // The local budget is booked per chunk (platformFetch): a refusal fails this chunk, not the ones that answered.
-    const res = await client.get(
-      "/2/tweets",
-      {
-        ids: part.map((s) => s.target.platformPostId).join(","),
-        "tweet.fields": (withPrivate ? PRIVATE_TWEET_FIELDS : PUBLIC_TWEET_FIELDS).join(","),
-        expansions: "attachments.media_keys",
-        "media.fields": (withPrivate ? PRIVATE_MEDIA_FIELDS : PUBLIC_MEDIA_FIELDS).join(","),
-      },
-      "tweets-lookup"
-    )
+    // Every returned post is a billed read (X's monthly cap and the spend counters).
+    const res = await withReads(run.meter, run.now, part.length, () =>
+      client.get(
+        "/2/tweets",
+        {
+          ids: part.map((s) => s.target.platformPostId).join(","),
+          "tweet.fields": (withPrivate ? PRIVATE_TWEET_FIELDS : PUBLIC_TWEET_FIELDS).join(","),
+          expansions: "attachments.media_keys",
+          "media.fields": (withPrivate ? PRIVATE_MEDIA_FIELDS : PUBLIC_MEDIA_FIELDS).join(","),
+        },
+        "tweets-lookup"
+      ), readCount)
     data = xTweetsResponseSchema.parse(res.data ?? {})
   } catch (e) {
     const error = asPlatformError("twitter", e)
@@ -131,12 +144,14 @@ function replySearch(ctx: SyncContext, state: TweetState, now: number): SearchGr
   return replies !== undefined && before !== undefined && replies > before ? "search-recent" : undefined
 }
 
-function shouldFetchReplies(ctx: SyncContext, state: TweetState, single: boolean): boolean {
+function shouldFetchReplies(ctx: SyncContext, state: TweetState, single: boolean, spend: XSpendState): boolean {
   if (ctx.config.commentsLimit <= 0 || !state.tweet) return false
   const replies = state.tweet.public_metrics?.reply_count
   // No replies: nothing to read, and every read is billed.
   if (replies === 0) return false
   if (single) return true
+  // Near the monthly cap, the reads left go to metrics: bulk and scheduled syncs skip replies.
+  if (spend !== "ok") return false
   switch (ctx.config.xRepliesInBulk) {
     case "never":
       return false
@@ -180,7 +195,7 @@ async function fetchReplies(client: XClient, ctx: SyncContext, state: TweetState
     }
     if (sinceId) query.since_id = sinceId
     if (nextToken) query.next_token = nextToken
-    const res = await client.get(SEARCH_PATHS[group], query, group)
+    const res = await withReads(ctx.xReads, () => now, Number(query.max_results), () => client.get(SEARCH_PATHS[group], query, group), readCount)
     const data = xTweetsResponseSchema.parse(res.data ?? {})
     const users = new Map(parseUsers(data.includes?.users).map((u) => [u.id, u]))
     for (const reply of parseTweets(data.data)) {
@@ -198,9 +213,9 @@ async function fetchReplies(client: XClient, ctx: SyncContext, state: TweetState
 }
 
 /** One search per post, side by side; a post's own pages stay in order. An account-wide failure stops the rest. */
-async function fetchAllReplies(client: XClient, ctx: SyncContext, states: TweetState[], single: boolean, run: RunState, now: () => number): Promise<void> {
+async function fetchAllReplies(client: XClient, ctx: SyncContext, states: TweetState[], single: boolean, run: RunState, now: () => number, spend: XSpendState): Promise<void> {
   const wanted = states.flatMap((s) => {
-    const group = shouldFetchReplies(ctx, s, single) ? replySearch(ctx, s, now()) : undefined
+    const group = shouldFetchReplies(ctx, s, single, spend) ? replySearch(ctx, s, now()) : undefined
     return group ? [{ s, group }] : []
   })
   await forEachConcurrently(wanted, ctx.config.concurrency, async ({ s, group }) => {
@@ -245,14 +260,17 @@ export async function syncTwitterPosts(ctx: SyncContext, targets: SyncTarget[]):
     if (!TWEET_ID.test(s.target.platformPostId)) s.failure = new PlatformApiError({ platform: "twitter", kind: "invalid_id", code: "invalid_id" })
   }
   const valid = states.filter((s) => !s.failure)
-  const run: RunState = {}
+  const run: RunState = { meter: ctx.xReads, now }
+  const spend = await currentSpendState(ctx.xReads, now())
+  // At the monthly cap not a single call: every post waits for the month to turn, saying why.
+  if (spend === "capped" && ctx.xReads) run.stop = readCapReached(ctx.xReads, now())
 
   const privateGroup = valid.filter((s) => wantsPrivate(ctx, s.target, now()))
   const publicGroup = valid.filter((s) => !privateGroup.includes(s))
-  const fallback = privateGroup.length ? await lookup(client, privateGroup, true, ctx.config.concurrency, run) : []
+  const fallback = privateGroup.length && !run.stop ? await lookup(client, privateGroup, true, ctx.config.concurrency, run) : []
   if (!run.stop && (publicGroup.length || fallback.length)) await lookup(client, [...publicGroup, ...fallback], false, ctx.config.concurrency, run)
 
   const single = syncMode(ctx, targets.length) === "single"
-  await fetchAllReplies(client, ctx, states.filter((s) => s.tweet && !s.failure), single, run, now)
+  await fetchAllReplies(client, ctx, states.filter((s) => s.tweet && !s.failure), single, run, now, spend)
   return states.map((s) => toResult(s, run, now()))
 }
