@@ -64,6 +64,8 @@ const HeatCell = ({ cx, cy, payload }: ShapeProps) => {
       fillOpacity={payload.insufficient ? 1 : 0.2 + 0.8 * payload.strength}
       stroke={CHART.grid}
       data-testid={payload.insufficient ? "heat-cell-insufficient" : "heat-cell"}
+      data-weekday={payload.weekday}
+      data-hour={payload.hour}
     />
   )
 }

@@ -1,12 +1,13 @@
 import { FetchError } from "@medusajs/js-sdk"
-import { QueryKey, UseQueryOptions, useQuery } from "@tanstack/react-query"
+import { QueryKey, UseQueryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import { queryKeysFactory } from "../../lib/query-key-factory"
-import type { AccountSnapshotsResponse, BestTimeResponse, SocialOverviewResponse } from "../../lib/report-types"
+import type { AccountSnapshotsResponse, BestTimeResponse, OverviewSettingsResponse, SocialOverviewResponse } from "../../lib/report-types"
 
 export const socialOverviewQueryKeys = queryKeysFactory<"social_overview">("social_overview")
 export const bestTimeQueryKeys = queryKeysFactory<"social_best_time">("social_best_time")
 export const accountSnapshotsQueryKeys = queryKeysFactory<"social_account_snapshots">("social_account_snapshots")
+export const overviewSettingsQueryKeys = queryKeysFactory<"social_overview_settings">("social_overview_settings")
 
 type Options<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
 export type PeriodQuery = { from: string; to: string; platform?: string }
@@ -31,3 +32,23 @@ export const useAccountSnapshots = (platformId: string, query?: { days?: number 
     queryFn: () => sdk.client.fetch<AccountSnapshotsResponse>(`/admin/social-platforms/${platformId}/account-snapshots`, { query }),
     ...options,
   })
+
+/** The reports' settings (the store's best-time zone; null when the merchant never chose one). */
+export const useOverviewSettings = (options?: Options<OverviewSettingsResponse>) =>
+  useQuery({
+    queryKey: overviewSettingsQueryKeys.details(),
+    queryFn: () => sdk.client.fetch<OverviewSettingsResponse>("/admin/social-overview/settings"),
+    ...options,
+  })
+
+/** Saves the zone (null forgets it) and redraws the heatmap in it. */
+export const useUpdateOverviewSettings = () => {
+  const queryClient = useQueryClient()
+  return useMutation<OverviewSettingsResponse, FetchError, { timezone: string | null }>({
+    mutationFn: (body) => sdk.client.fetch<OverviewSettingsResponse>("/admin/social-overview/settings", { method: "POST", body }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(overviewSettingsQueryKeys.details(), data)
+      void queryClient.invalidateQueries({ queryKey: bestTimeQueryKeys.all })
+    },
+  })
+}

@@ -5,7 +5,8 @@ import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { BestTimeHeatmap } from "../../components/reports/best-time-heatmap"
 import { PeriodTable } from "../../components/reports/period-table"
-import { useBestTime, useSocialOverview } from "../../hooks/api/reports"
+import { TimezoneSelect } from "../../components/reports/timezone-select"
+import { useBestTime, useOverviewSettings, useSocialOverview } from "../../hooks/api/reports"
 import { formatPercent } from "../../lib/format"
 import { providerLabel } from "../../lib/platforms"
 
@@ -22,9 +23,13 @@ const SocialOverviewPage = () => {
     const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000)
     return { from: new Date(to.getTime() - days * DAY_MS).toISOString(), to: to.toISOString(), ...(platform === "all" ? {} : { platform }) }
   }, [days, platform])
-  const tz = browserZone()
+  const browser = browserZone()
+  const settings = useOverviewSettings()
+  // The store's zone when the merchant chose one, else the browser's (wait for the setting: no heatmap in the wrong zone first).
+  const stored = settings.data?.settings.timezone ?? null
+  const tz = stored ?? browser
   const overview = useSocialOverview(query)
-  const bestTime = useBestTime({ ...query, tz })
+  const bestTime = useBestTime({ ...query, tz }, { enabled: settings.isSuccess || settings.isError })
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -83,7 +88,10 @@ const SocialOverviewPage = () => {
       )}
 
       <Container className="px-6 py-4">
-        <Heading level="h2" className="mb-2">Best time to post</Heading>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <Heading level="h2">Best time to post</Heading>
+          {settings.isSuccess && <TimezoneSelect stored={stored} browserZone={browser} />}
+        </div>
         {bestTime.isPending ? <Skeleton className="h-[260px]" /> : bestTime.isError ? (
           <Alert variant="error">{bestTime.error.message}</Alert>
         ) : (
