@@ -4,6 +4,12 @@ import { formatCount } from "../../lib/format"
 import type { FollowerChange } from "../../lib/report-types"
 import { TimeSeriesChart } from "./time-series-chart"
 
+/**
+ * A snapshot's day ("2026-03-02", a UTC calendar day) as "Mar 2": a date, no time (one count a
+ * day), read in UTC so a browser west of Greenwich does not show the day before.
+ */
+const dayLabel = (at: string) => new Date(at).toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: "UTC" })
+
 const changeLabel = (c: FollowerChange) =>
   c.change === null ? "–" : `${c.change > 0 ? "+" : ""}${formatCount(c.change)}${c.change_percent === null ? "" : ` (${c.change_percent > 0 ? "+" : ""}${c.change_percent} %)`}`
 
@@ -26,7 +32,7 @@ export const FollowerGrowth = ({ platformId, name }: { platformId: string; name:
         </div>
       </div>
       {points.length ? (
-        <TimeSeriesChart points={points} label="Followers" testId="follower-chart" pointTestId="follower-point" height={180} />
+        <TimeSeriesChart points={points} label="Followers" testId="follower-chart" pointTestId="follower-point" height={180} formatTime={dayLabel} />
       ) : (
         <Text size="small" className="text-ui-fg-subtle">No follower counts yet: they are captured once a day.</Text>
       )}
