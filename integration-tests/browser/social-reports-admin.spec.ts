@@ -41,6 +41,18 @@ async function screenshot(target: Locator, name: string) {
   }
 }
 
+/** The ISO weekday (1 = Monday) and hour of an instant in an IANA zone, as the heatmap should place it. */
+function cellIn(iso: string, timeZone: string): { weekday: string; hour: string } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" }).formatToParts(new Date(iso))
+  const part = (type: string) => parts.find((p) => p.type === type)!.value
+  return { weekday: String(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(part("weekday")) + 1), hour: String(Number(part("hour"))) }
+}
+
+async function heatCellPosition(): Promise<{ weekday: string | null; hour: string | null }> {
+  const cell = page.getByTestId("heat-cell")
+  return { weekday: await cell.getAttribute("data-weekday"), hour: await cell.getAttribute("data-hour") }
+}
+
 /** A UTC time `days` ago at hh:mm, as an ISO string. */
 function at(days: number, hh: number, mm = 0): string {
   const d = new Date(Date.now() - days * DAY_MS)
@@ -134,8 +146,34 @@ describe("Social reports in a browser", () => {
     expect(await page.getByTestId("heat-cell").count()).toBe(1)
     expect(await page.getByTestId("heat-cell-insufficient").count()).toBe(1)
     await visible(page.getByTestId("best-time-legend").getByText(/in Europe\/Berlin/))
+    // The three 09:00–09:20 UTC posts sit in Berlin's 10:00 or 11:00 cell, not in UTC's 09:00.
+    expect(await heatCellPosition()).toEqual(cellIn(at(7, 9, 0), "Europe/Berlin"))
+    expect(await page.getByTestId("best-time-timezone").textContent()).toBe("Browser's (Europe/Berlin)")
     await heatmap.scrollIntoViewIfNeeded()
     await screenshot(page.getByTestId("best-time-heatmap").locator(".."), "social-best-time.png")
+  })
+
+  it("keeps the store's time zone chosen on the page, and the heatmap follows it", async () => {
+    const tokyo = cellIn(at(7, 9, 0), "Asia/Tokyo")
+    expect(tokyo).not.toEqual(cellIn(at(7, 9, 0), "Europe/Berlin"))
+    await page.getByTestId("best-time-timezone").click()
+    await page.getByRole("option", { name: "Asia/Tokyo", exact: true }).click()
+    await visible(page.getByTestId("best-time-legend").getByText(/in Asia\/Tokyo/))
+    await page.waitForFunction((hour) => document.querySelector('[data-testid="heat-cell"]')?.getAttribute("data-hour") === hour, tokyo.hour)
+    expect(await heatCellPosition()).toEqual(tokyo)
+    // Saved on the store, so it survives a reload and is every admin's zone.
+    expect((await (await page.request.get(`${app.url}/admin/social-overview/settings`)).json()).settings.timezone).toBe("Asia/Tokyo")
+    await page.reload()
+    await visible(page.getByTestId("best-time-legend").getByText(/in Asia\/Tokyo/))
+    expect(await heatCellPosition()).toEqual(tokyo)
+    expect(await page.getByTestId("best-time-timezone").textContent()).toBe("Asia/Tokyo")
+
+    // "Browser's" forgets the setting: back to Berlin.
+    await page.getByTestId("best-time-timezone").click()
+    await page.getByRole("option", { name: "Browser's (Europe/Berlin)" }).click()
+    await visible(page.getByTestId("best-time-legend").getByText(/in Europe\/Berlin/))
+    expect(await heatCellPosition()).toEqual(cellIn(at(7, 9, 0), "Europe/Berlin"))
+    expect((await (await page.request.get(`${app.url}/admin/social-overview/settings`)).json()).settings.timezone).toBeNull()
   })
 
   it("charts followers on the platforms page with the 7/30/90-day change", async () => {
@@ -147,6 +185,11 @@ describe("Social reports in a browser", () => {
     // Today 2160; 8 days ago (closest on or before 7 days back) 2088 → +72.
     expect(await growth.getByTestId("follower-change-7").textContent()).toBe("7 d: +72 (+3.45 %)")
     expect(await growth.getByTestId("follower-change-90").textContent()).toBe("90 d: –")
+    // The x axis (and tooltip) name days, never a time of day: one count a day, its UTC calendar day.
+    const ticks = await growth.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents()
+    expect(ticks.length).toBeGreaterThan(1)
+    for (const tick of ticks) expect(tick).toMatch(/^[A-Z][a-z]{2} \d{1,2}$/)
+    expect(ticks[ticks.length - 1]).toBe(new Date().toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" }))
     await screenshot(growth, "social-follower-growth.png")
   })
 
