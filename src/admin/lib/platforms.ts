@@ -1,4 +1,4 @@
-import { PLATFORM_CATALOG, PLATFORM_POST_ID_FIELDS as ID_FIELDS, byPlatform, type PlatformFacts } from "../../modules/socials/platforms/catalog"
+import { PLATFORM_CATALOG, PLATFORM_POST_ID_FIELDS as ID_FIELDS, byPlatform, type PlatformFacts, type PlatformPostIdField } from "../../modules/socials/platforms/catalog"
 import type { MediaType, PlatformPostIds, PostInsights, PostStatus, SocialPlatform, SocialProvider } from "./types"
 
 /** Everything per platform below comes from the catalog: a new platform shows up without an admin edit. */
@@ -39,12 +39,13 @@ export const MEDIA_TYPE_LABELS: Record<MediaType, string> = {
   TEXT: "Text",
 }
 
+/** Every platform's post-id field; Facebook's first: on a post cross-published through Meta it names the post. */
+export const POST_ID_FIELDS: readonly PlatformPostIdField[] = ["facebook_post_id", ...ID_FIELDS.filter((f) => f !== "facebook_post_id")]
+
 /** The platform-side id stored on a post, whichever platform it is. */
 export function platformPostIdOf(insights: PostInsights | null | undefined): string | undefined {
   if (!insights) return undefined
-  // Facebook's id first: on a post cross-published through Meta it names the post.
-  const fields = ["facebook_post_id", ...ID_FIELDS.filter((f) => f !== "facebook_post_id")] as const
-  for (const field of fields) {
+  for (const field of POST_ID_FIELDS) {
     const id = insights[field]
     if (typeof id === "string" && id) return id
   }

@@ -2,7 +2,7 @@ import { Alert, Drawer, Input, Text, Textarea, toast } from "@medusajs/ui"
 import { FormEvent, useEffect, useMemo, useState } from "react"
 import { useCreateSocialPost, useSocialPlatforms, useUpdateSocialPost } from "../../hooks/api/post-insights"
 import { fieldErrorsFrom } from "../../lib/api-error"
-import { MEDIA_TYPE_LABELS, PLATFORM_POST_ID_FIELDS, platformOptions, POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
+import { MEDIA_TYPE_LABELS, PLATFORM_POST_ID_FIELDS, platformOptions, POST_ID_FIELDS, POST_STATUS_LABELS, providerLabel } from "../../lib/platforms"
 import {
   MEDIA_TYPES,
   POST_STATUSES,
@@ -18,7 +18,7 @@ import { FormField } from "./form-field"
 import { optionsOf, SelectField, SelectInput, type SelectOption } from "./select-field"
 
 const NONE = "__none__"
-const ID_FIELDS = ["facebook_post_id", "instagram_media_id", "twitter_tweet_id", "linkedin_post_urn"] as const
+const ID_FIELDS = POST_ID_FIELDS
 const MEDIA_TYPE_OPTIONS: SelectOption<MediaType | typeof NONE>[] = [
   { value: NONE, label: "Not set" },
   ...optionsOf(MEDIA_TYPES, MEDIA_TYPE_LABELS),
