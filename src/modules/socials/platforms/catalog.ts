@@ -151,6 +151,27 @@ export const PLATFORM_CATALOG = [
       milliseconds: ["TIME_WATCHED"],
     },
   },
+  {
+    id: "threads",
+    label: "Threads",
+    providers: ["threads"],
+    postIdField: "threads_media_id",
+    postIdPattern: /^\d{1,25}$/,
+    postIdMessage: "threads_media_id must be a numeric Threads media id",
+    blockName: "threads_insights",
+    // A tenth of Threads' floor of 48,000 calls a day per app-user pair (see threads/config.ts).
+    defaultBudget: { limit: 4_800, windowMs: 24 * HOUR },
+    admin: {
+      postId: { label: "Threads media id", placeholder: "18050000000000001", hint: "The numeric media id (not the shortcode in the post's URL)." },
+      accountId: { label: "Threads user id", placeholder: "25000000000000001" },
+      highlights: [
+        { keys: ["reposts"], emoji: "🔁", label: "Reposts" },
+        { keys: ["quotes"], emoji: "💭", label: "Quotes" },
+        { keys: ["shares"], emoji: "📤", label: "Shares" },
+      ],
+      inMainGrid: ["views", "likes", "replies"],
+    },
+  },
 ] as const satisfies readonly PlatformFacts[]
 
 type Catalog = (typeof PLATFORM_CATALOG)[number]

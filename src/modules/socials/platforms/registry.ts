@@ -3,6 +3,7 @@ import type { PlatformDefinition } from "./definition"
 import { facebookDefinition } from "./facebook/definition"
 import { instagramDefinition } from "./instagram/definition"
 import { linkedinDefinition } from "./linkedin/definition"
+import { threadsDefinition } from "./threads/definition"
 import { xDefinition } from "./x/definition"
 
 /**
@@ -10,7 +11,7 @@ import { xDefinition } from "./x/definition"
  * catalog.ts). Everything that needs the list (dispatch, validators, config
  * slices, persistence) reads it from here.
  */
-export const PLATFORM_DEFINITIONS: readonly PlatformDefinition[] = [instagramDefinition, facebookDefinition, xDefinition, linkedinDefinition]
+export const PLATFORM_DEFINITIONS: readonly PlatformDefinition[] = [instagramDefinition, facebookDefinition, xDefinition, linkedinDefinition, threadsDefinition]
 
 const BY_ID = new Map<string, PlatformDefinition>(PLATFORM_DEFINITIONS.map((d) => [d.id, d]))
 

@@ -28,12 +28,13 @@ describe("platform registry", () => {
     expect(definitionsServing("instagram").map((d) => d.id)).toEqual(["instagram", "facebook"])
     expect(definitionsServing("facebook").map((d) => d.id)).toEqual(["instagram", "facebook"])
     expect(definitionsServing("twitter").map((d) => d.id)).toEqual(["twitter"])
+    expect(definitionsServing("threads").map((d) => d.id)).toEqual(["threads"])
   })
 
   it("derives providers, schema fields, budgets and ids from the catalog", () => {
     expect([...SOCIAL_PROVIDERS]).toEqual([...SOCIAL_PLATFORMS])
-    expect(PLATFORM_METRICS_FIELD).toEqual({ instagram: "instagram_insights", facebook: "facebook_insights", twitter: "twitter_insights", linkedin: "linkedin_insights" })
-    expect([...PUBLISH_ID_FIELDS]).toEqual(["instagram_media_id", "facebook_post_id", "twitter_tweet_id", "linkedin_post_urn"])
+    expect(PLATFORM_METRICS_FIELD).toEqual({ instagram: "instagram_insights", facebook: "facebook_insights", twitter: "twitter_insights", linkedin: "linkedin_insights", threads: "threads_insights" })
+    expect([...PUBLISH_ID_FIELDS]).toEqual(["instagram_media_id", "facebook_post_id", "twitter_tweet_id", "linkedin_post_urn", "threads_media_id"])
     expect(resolveSocialsConfig({}, {}).budgets).toEqual(DEFAULT_BUDGETS)
     expect(() => validatePostInsights({ schema_version: 1, platform: "linkedin", linkedin_insights: { likeCount: "many" } })).toThrow()
   })

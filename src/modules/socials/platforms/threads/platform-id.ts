@@ -1,10 +1,6 @@
-import type { SocialPlatform } from "../../insights/schema"
+import type { SocialPlatform } from "../catalog"
 
-/**
- * The shared layers (PlatformApiError, budgets, sync results) are typed on SocialPlatform,
- * which the platform registry will derive from the definitions, "threads" included. Until
- * it does, this is the one place that bridges the id; delete the cast then.
- */
-export const THREADS = "threads" as unknown as SocialPlatform
+/** The shared layers (PlatformApiError, budgets, sync results) are typed on the catalog's ids. */
+export const THREADS: SocialPlatform = "threads"
 
 export const THREADS_LABEL = "Threads"

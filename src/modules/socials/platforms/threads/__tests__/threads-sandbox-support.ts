@@ -2,7 +2,6 @@ import { startThreadsSandbox, type ThreadsSandboxHandle } from "../../../../../.
 import type { ThreadsSandboxOptions } from "../../../../../../sandbox/threads/types"
 import { resolveSocialsConfig, type SocialsConfigInput } from "../../config"
 import { createRequestCounter, InMemoryRateBudgetStore, type RequestCounter } from "../../http"
-import { InMemoryRefusedMetricsStore } from "../../meta/refused-metrics"
 import type { PlatformCredentials, RefreshedToken, SyncContext, SyncLogger } from "../../types"
 import { threadsConfigFrom, type ConfigWithThreads, type ThreadsConfigInput } from "../config"
 
@@ -53,7 +52,6 @@ export function threadsContext(
     config,
     credentials,
     budgetStore: overrides.budgetStore ?? new InMemoryRateBudgetStore(),
-    refusedMetrics: new InMemoryRefusedMetricsStore(),
     onTokenRefreshed: (t) => {
       refreshed.push(t)
     },
