@@ -1,0 +1,20 @@
+/** One published post as a platform lists it: what an import stores. */
+export interface ListedPost {
+  platformPostId: string
+  caption?: string
+  permalink?: string
+  /** ISO 8601 */
+  postedAt?: string
+  /** social_post.media_type */
+  mediaType?: "IMAGE" | "VIDEO" | "CAROUSEL_ALBUM" | "REELS" | "STORY" | "TEXT"
+  /** Instagram media_product_type (FEED, REELS...), Threads media_type. */
+  productType?: string
+  /** Instagram / Threads shortcode, to match a pasted URL. */
+  shortcode?: string
+}
+
+/** One page of an account's posts, newest first; `nextCursor` absent at the end. */
+export interface ListedPage {
+  posts: ListedPost[]
+  nextCursor?: string
+}

@@ -1,0 +1,37 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { SocialsConfig } from "../platforms/config"
+import type { RateBudgetStore } from "../platforms/http/rate-budget"
+import type { SyncContext } from "../platforms/types"
+import type { StoredApiConfig } from "../utils/api-config"
+import type { InsightsStore } from "./insights-store"
+import { createPlatformTokenStore } from "./platform-token-store"
+import type { PlatformRecord } from "./sync-persistence"
+
+export interface AccountContextStore {
+  readonly config: SocialsConfig
+  readonly budgetStore: RateBudgetStore
+  insightsStore(): InsightsStore
+}
+
+/** An account's client context as a sync builds it (its budgets, token store and refresh); undefined without a token. */
+export function accountContext(socials: AccountContextStore, platform: PlatformRecord, logger: Logger): SyncContext | undefined {
+  const store = socials.insightsStore()
+  const secrets = store.openSecrets(platform.api_config as StoredApiConfig | null, platform.id)
+  if (!secrets.accessToken) return undefined
+  const tokens = createPlatformTokenStore(store, platform, logger)
+  return {
+    config: socials.config,
+    credentials: {
+      accessToken: secrets.accessToken,
+      refreshToken: secrets.refreshToken ?? undefined,
+      tokenExpiresAt: secrets.tokenExpiresAt ?? undefined,
+      authType: secrets.authType === "app_only" ? "app_only" : secrets.authType === "user_context" ? "user_context" : undefined,
+      accountId: platform.account_id ?? "",
+    },
+    budgetStore: socials.budgetStore,
+    logger,
+    mode: "bulk",
+    onTokenRefreshed: (token) => tokens.save(token),
+    tokenStore: tokens,
+  }
+}
