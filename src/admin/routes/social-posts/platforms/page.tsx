@@ -9,6 +9,8 @@ import { XSpendSection } from "../../../components/x-spend/x-spend-section"
 import { PlatformRowActions } from "../../../components/social-posts/platform-row-actions"
 import { PlatformStatusBadge } from "../../../components/social-posts/status-badges"
 import { TokenStatus } from "../../../components/social-posts/token-status"
+import { ConnectButtons } from "../../../components/social-connect/connect-buttons"
+import { ImportPostsButton } from "../../../components/social-connect/import-posts-button"
 import { useSocialPlatforms } from "../../../hooks/api/post-insights"
 import { providerLabel, tokenHealth } from "../../../lib/platforms"
 import type { SocialPlatform } from "../../../lib/types"
@@ -52,10 +54,13 @@ const SocialPlatformsPage = () => {
               The accounts whose posts are synced. Tokens are stored encrypted and never shown again.
             </Text>
           </div>
-          <Button size="small" onClick={() => setDrawer({ mode: "create" })} data-testid="connect-platform">
+          <Button size="small" variant="transparent" onClick={() => setDrawer({ mode: "create" })} data-testid="connect-platform">
             <Plus />
-            Connect a platform
+            Add with an access token
           </Button>
+        </div>
+        <div className="px-6 py-4">
+          <ConnectButtons />
         </div>
         {isPending ? (
           <div className="flex flex-col gap-y-2 px-6 py-4">
@@ -75,8 +80,8 @@ const SocialPlatformsPage = () => {
           <div className="flex flex-col items-center gap-y-2 px-6 py-10 text-center">
             <Text weight="plus">No platform connected</Text>
             <Text size="small" className="text-ui-fg-subtle">
-              Connect a Facebook Page, an Instagram professional account, an X account or a LinkedIn page with its access
-              token.
+              Start with a Connect button above: sign in on the platform, pick your accounts, then Import posts to see
+              their numbers after the first sync.
             </Text>
           </div>
         ) : (
@@ -108,6 +113,7 @@ const SocialPlatformsPage = () => {
                     </Table.Cell>
                     <Table.Cell>
                       <div className="flex items-center justify-end gap-x-2">
+                        <ImportPostsButton platformId={p.id} provider={p.provider} />
                         {needsAttention(p) && (
                           <Button size="small" variant="secondary" onClick={() => setDrawer({ mode: "reconnect", platform: p })}>
                             Reconnect
