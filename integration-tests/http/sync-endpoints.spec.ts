@@ -19,7 +19,7 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       admin = await loginAsNewAdmin(getContainer(), api)
       sandbox().reset({ fixtures: true })
-      sandbox().setOptions({ latencyMs: 0, meta: {} })
+      sandbox().setOptions({ latencyMs: 0, meta: {}, x: {} })
       pageId = await platform("facebook", "104000000000001", "meta-demo-token")
     })
 
