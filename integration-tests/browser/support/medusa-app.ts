@@ -252,6 +252,8 @@ export async function startMedusa(opts: { serverDir: string; databaseUrl: string
     AUTH_CORS: url,
     STORE_CORS: url,
     PORT: String(port),
+    // OAuth redirect URIs (connect callbacks) point back at this server.
+    MEDUSA_BACKEND_URL: url,
     ...opts.env,
   })
   const log = path.join(ARTIFACTS, "medusa.log")
