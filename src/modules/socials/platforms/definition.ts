@@ -1,8 +1,6 @@
 import type { ZodType } from "@medusajs/framework/zod"
 import type { PlatformFacts } from "./catalog"
-import type { ErrorResponse } from "./http/platform-fetch"
-import type { PlatformApiError } from "./http/platform-api-error"
-import type { HeaderLookup, UsageReading } from "./http/usage-headers"
+import type { PlatformDialect } from "./http/dialect"
 import type { PostSyncResult, SyncContext, SyncTarget } from "./types"
 
 /**
@@ -23,18 +21,8 @@ export interface PlatformConfigSlice<Config = unknown> {
   readonly from?: (options: unknown, env: Record<string, string | undefined>) => Config
 }
 
-/**
- * What the HTTP layer asks of a platform: the wire's own words for errors, usage
- * and secrets. The layer keeps timeouts, budgets, retries and redaction for all.
- */
-export interface PlatformDialect {
-  /** A non-2xx answer -> the typed error (kind, code, wait, message). */
-  readonly mapError: (response: ErrorResponse, now: number) => PlatformApiError
-  /** How close this account is to the platform's limit, from one answer's headers. */
-  readonly readUsage: (get: HeaderLookup, now?: number) => UsageReading[]
-  /** Query, form and JSON parameter names that carry secrets on this platform. */
-  readonly secretParams: readonly string[]
-}
+/** The platform's wire dialect lives with the HTTP layer that reads it (no arrow back up). */
+export type { PlatformDialect } from "./http/dialect"
 
 /**
  * One platform, as a provider contract: the catalog's facts (ids, names, id field,

@@ -43,6 +43,8 @@ export interface PlatformApiErrorInit {
   /** Overrides the mapped message (already user-facing). */
   message?: string
   secrets?: Iterable<string | undefined>
+  /** The platform's secret parameter names (its dialect's); OAuth's and the legacy list otherwise. */
+  secretParams?: readonly string[]
   cause?: unknown
 }
 
@@ -108,7 +110,8 @@ export class PlatformApiError extends Error {
 
   constructor(init: PlatformApiErrorInit) {
     const secrets = [...(init.secrets ?? [])]
-    super(redactSecrets(init.message ?? mappedMessage(init), secrets))
+    const params = init.secretParams
+    super(redactSecrets(init.message ?? mappedMessage(init), secrets, params))
     this.name = "PlatformApiError"
     this.platform = init.platform
     this.kind = init.kind
@@ -116,8 +119,8 @@ export class PlatformApiError extends Error {
     this.code = init.code
     this.subcode = init.subcode
     this.retryAfterMs = init.retryAfterMs
-    this.detail = init.detail === undefined ? undefined : redactSecrets(init.detail, secrets)
-    this.url = init.url === undefined ? undefined : redactSecrets(init.url, secrets)
+    this.detail = init.detail === undefined ? undefined : redactSecrets(init.detail, secrets, params)
+    this.url = init.url === undefined ? undefined : redactSecrets(init.url, secrets, params)
     this.expired = init.expired
     this.permission = init.permission
     this.refusedMetrics = init.refusedMetrics

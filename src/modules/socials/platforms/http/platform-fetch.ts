@@ -1,20 +1,18 @@
 import type { SocialPlatform } from "../../insights/schema"
-import { PlatformApiError } from "./platform-api-error"
-import { type BudgetRule, type RateBudgetStore, pauseBudget, takeBudgets } from "./rate-budget"
+import { createWaitClock, type AttemptOutcome, type PlatformResponse, type SendAttempt } from "./attempt"
+import { GENERIC_DIALECT, type ErrorMapper, type PlatformDialect } from "./dialect"
+import { PlatformApiError, type PlatformApiErrorInit } from "./platform-api-error"
+import type { BudgetRule, RateBudgetStore } from "./rate-budget"
 import { redactUrl } from "./redact"
 import type { RequestHook } from "./request-hooks"
 import type { RequestLimit } from "./request-limit"
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry-policy"
-import {
-  DEFAULT_USAGE_THRESHOLDS,
-  headerLookup,
-  readUsage,
-  retryAfterFromHeaders,
-  usageVerdict,
-  type HeaderLookup,
-  type UsageReading,
-  type UsageThresholds,
-} from "./usage-headers"
+import { withRetry } from "./retry"
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy"
+import { withThrottling } from "./throttle"
+import { headerLookup, retryAfterFromHeaders, type UsageThresholds } from "./usage-headers"
+
+export type { AttemptOutcome, PlatformResponse } from "./attempt"
+export { GENERIC_DIALECT, mapStatusError, type ErrorMapper, type ErrorResponse, type PlatformDialect } from "./dialect"
 
 export interface PlatformRequest {
   platform: SocialPlatform
@@ -30,25 +28,20 @@ export interface PlatformRequest {
   operation?: string
 }
 
-export interface ErrorResponse {
-  platform: SocialPlatform
-  status: number
-  /** Parsed JSON when the body was JSON, otherwise the text. */
-  body: unknown
-  headers: HeaderLookup
-  /** Redacted. */
-  url: string
-  secrets: string[]
-}
-
-/** Turns a non-2xx answer into the platform's PlatformApiError. */
-export type ErrorMapper = (response: ErrorResponse) => PlatformApiError
-
 export interface PlatformHttpConfig {
   timeoutMs: number
   retry?: RetryPolicy
   budgetStore?: RateBudgetStore
   usageThresholds?: UsageThresholds
+  /**
+   * The platform's wire dialect (error mapping, usage headers, secret names), handed in
+   * by its client from the platform's folder; GENERIC_DIALECT when absent.
+   */
+  dialect?: PlatformDialect
+  /**
+   * Overrides the dialect's error mapping for one endpoint family: token endpoints answer
+   * in OAuth's words, not the platform's API dialect.
+   */
   mapError?: ErrorMapper
   /** Every token/secret in play; read at call time because refreshes replace them. */
   secrets?: () => Iterable<string | undefined>
@@ -61,27 +54,9 @@ export interface PlatformHttpConfig {
   now?: () => number
 }
 
-/** `data` is unknown on purpose: each client validates it with its own zod schema. */
-export interface PlatformResponse {
-  status: number
-  data: unknown
-  headers: HeaderLookup
-  usage: UsageReading[]
-  attempts: number
-}
-
 export const DEFAULT_TIMEOUT_MS = 10_000
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Status-only mapping for platforms (or answers) without a recognisable error body. */
-export function mapStatusError(response: ErrorResponse): PlatformApiError {
-  const { platform, status, url, secrets } = response
-  const detail = typeof response.body === "string" ? response.body.slice(0, 300) : JSON.stringify(response.body ?? "").slice(0, 300)
-  const kind =
-    status === 401 ? "auth" : status === 403 ? "permission" : status === 404 ? "not_found" : status === 429 ? "rate_limit" : status === 426 ? "version_unsupported" : status >= 500 ? "server" : "invalid_request"
-  return new PlatformApiError({ platform, kind, status, code: status, detail, url, secrets })
-}
 
 function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === "") return { ok: true, value: undefined }
@@ -92,39 +67,27 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+type Failure = Omit<PlatformApiErrorInit, "platform" | "url" | "secrets" | "secretParams">
+
+/** What one request needs to redact: the secrets in play now and the dialect's names. */
+function redaction(request: PlatformRequest, config: PlatformHttpConfig, dialect: PlatformDialect) {
+  const secrets = (): string[] => [...(config.secrets?.() ?? [])].filter((s): s is string => !!s)
+  const safeUrl = (): string => redactUrl(request.url, secrets(), dialect.secretParams)
+  const fail = (init: Failure): PlatformApiError =>
+    new PlatformApiError({ ...init, platform: request.platform, url: safeUrl(), secrets: secrets(), secretParams: dialect.secretParams })
+  return { secrets, safeUrl, fail }
+}
+
 /**
- * The one way this plugin talks HTTP to a platform: local budget, timeout,
- * error mapping, usage-header braking, retries per policy, redaction.
+ * One try and nothing else: the hook, a request slot, the timeout, the answer read
+ * in the platform's dialect (usage headers, error mapping). No budgets, no retries.
  */
-export async function platformFetch(request: PlatformRequest, config: PlatformHttpConfig): Promise<PlatformResponse> {
-  const policy = config.retry ?? DEFAULT_RETRY_POLICY
-  const now = config.now ?? Date.now
-  const sleep = config.sleep ?? defaultSleep
-  const random = config.random ?? Math.random
+function sendOnce(request: PlatformRequest, config: PlatformHttpConfig, dialect: PlatformDialect, now: () => number): SendAttempt {
   const doFetch = config.fetch ?? fetch
   const units = request.units ?? 1
-  const secrets = (): string[] => [...(config.secrets?.() ?? [])].filter((s): s is string => !!s)
-  const safeUrl = (): string => redactUrl(request.url, secrets())
-  const fail = (init: Omit<ConstructorParameters<typeof PlatformApiError>[0], "platform" | "url" | "secrets">): PlatformApiError =>
-    new PlatformApiError({ ...init, platform: request.platform, url: safeUrl(), secrets: secrets() })
-
-  let waitedMs = 0
-  for (let attempt = 0; ; attempt++) {
-    if (config.budgetStore && request.budgets?.length) {
-      const booked = await takeBudgets(config.budgetStore, request.budgets, units, now())
-      if (!booked.ok) {
-        // Our own budget: waiting is fine only while it stays within maxWaitMs.
-        if (waitedMs + booked.retryAfterMs > policy.maxWaitMs) {
-          throw fail({ kind: "rate_limit", code: "local_budget", retryAfterMs: booked.retryAfterMs, detail: "local call budget exhausted" })
-        }
-        await sleep(booked.retryAfterMs)
-        waitedMs += booked.retryAfterMs
-        attempt--
-        continue
-      }
-    }
-
-    let error: PlatformApiError
+  const { secrets, safeUrl, fail } = redaction(request, config, dialect)
+  const mapError = config.mapError ?? dialect.mapError
+  return async (attempt): Promise<AttemptOutcome> => {
     const controller = new AbortController()
     const exchange = async () => {
       config.onRequest?.({ platform: request.platform, method: request.method, url: safeUrl(), attempt, units, operation: request.operation })
@@ -141,53 +104,43 @@ export async function platformFetch(request: PlatformRequest, config: PlatformHt
       const { res, text } = await (config.limit ? config.limit(exchange) : exchange())
       const headers = headerLookup(res.headers)
       const parsed = parseBody(text)
-      await applyUsage(config, request, headers, now())
-      if (res.ok) {
-        if (!parsed.ok) {
-          error = fail({ kind: "malformed_response", status: res.status, code: "malformed_json", detail: text.slice(0, 200) })
-        } else {
-          return { status: res.status, data: parsed.value, headers, usage: readUsage(headers, now()), attempts: attempt + 1 }
-        }
-      } else {
-        const mapper = config.mapError ?? mapStatusError
-        const mapped = mapper({ platform: request.platform, status: res.status, body: parsed.ok ? parsed.value : text, headers, url: safeUrl(), secrets: secrets() })
-        const hinted = retryAfterFromHeaders(headers, now())
-        error = mapped.retryAfterMs === undefined && hinted !== undefined ? mapped.withRetryAfter(hinted) : mapped
-      }
+      const usage = dialect.readUsage(headers, now())
+      if (res.ok && parsed.ok) return { ok: true, response: { status: res.status, data: parsed.value, headers, usage, attempts: attempt + 1 } }
+      if (res.ok) return { ok: false, error: fail({ kind: "malformed_response", status: res.status, code: "malformed_json", detail: text.slice(0, 200) }), usage }
+      const mapped = mapError({ platform: request.platform, status: res.status, body: parsed.ok ? parsed.value : text, headers, url: safeUrl(), secrets: secrets() }, now())
+      const hinted = retryAfterFromHeaders(headers, now())
+      return { ok: false, error: mapped.retryAfterMs === undefined && hinted !== undefined ? mapped.withRetryAfter(hinted) : mapped, usage }
     } catch (e) {
       if (e instanceof PlatformApiError) throw e
-      error = controller.signal.aborted
+      const error = controller.signal.aborted
         ? fail({ kind: "timeout", code: "timeout", detail: `no answer within ${config.timeoutMs} ms` })
         : fail({ kind: "network", code: "network", detail: e instanceof Error ? e.message : String(e), cause: e })
+      return { ok: false, error, usage: [] }
     }
-
-    const decision = decideRetry(policy, error, attempt, waitedMs, random)
-    if (!decision.retry) {
-      await pauseOnThrottle(config, request, error, now())
-      throw decision.error
-    }
-    await sleep(decision.delayMs)
-    waitedMs += decision.delayMs
   }
 }
 
-/** Brakes the next calls on this request's budgets when the platform says we are close to its limit. */
-async function applyUsage(config: PlatformHttpConfig, request: PlatformRequest, headers: HeaderLookup, now: number): Promise<void> {
-  if (!config.budgetStore || !request.budgets?.length) return
-  const verdict = usageVerdict(readUsage(headers, now), config.usageThresholds ?? DEFAULT_USAGE_THRESHOLDS)
-  if (verdict.action === "ok") return
-  const until = now + (verdict.action === "stop" ? verdict.retryAfterMs : verdict.pauseMs)
-  for (const rule of request.budgets) await pauseBudget(config.budgetStore, rule.key, until)
-}
-
 /**
- * A throttle we cannot sit out pauses this request's budgets for as long as the
- * platform said (or its mapper implied: LinkedIn's midnight UTC, X's 15-minute
- * window or monthly cap), so every later run and process sharing the store waits
- * too instead of asking again. The policy's default guess pauses nothing.
+ * The one way this plugin talks HTTP to a platform: one request function (sendOnce)
+ * inside throttling (budgets, usage-header brakes, pauses) inside retry (policy as
+ * data). The platform's client supplies its dialect; this layer supplies the rest.
  */
-async function pauseOnThrottle(config: PlatformHttpConfig, request: PlatformRequest, error: PlatformApiError, now: number): Promise<void> {
-  if (!error.isRateLimit || !error.retryAfterMs || error.retryAfterMs <= 0) return
-  if (!config.budgetStore || !request.budgets?.length) return
-  for (const rule of request.budgets) await pauseBudget(config.budgetStore, rule.key, now + error.retryAfterMs)
+export async function platformFetch(request: PlatformRequest, config: PlatformHttpConfig): Promise<PlatformResponse> {
+  const policy = config.retry ?? DEFAULT_RETRY_POLICY
+  const dialect = config.dialect ?? GENERIC_DIALECT
+  const now = config.now ?? Date.now
+  const clock = createWaitClock(now, config.sleep ?? defaultSleep)
+  const { fail } = redaction(request, config, dialect)
+  const throttled = withThrottling(sendOnce(request, config, dialect, now), {
+    store: config.budgetStore,
+    budgets: request.budgets,
+    units: request.units ?? 1,
+    thresholds: config.usageThresholds,
+    maxWaitMs: policy.maxWaitMs,
+    clock,
+    refuse: (retryAfterMs) => fail({ kind: "rate_limit", code: "local_budget", retryAfterMs, detail: "local call budget exhausted" }),
+  })
+  const outcome = await withRetry(throttled, policy, clock, config.random ?? Math.random)()
+  if (outcome.ok) return outcome.response
+  throw outcome.error
 }

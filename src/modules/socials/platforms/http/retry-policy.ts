@@ -38,6 +38,15 @@ export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () 
   return Math.round(step / 2 + random() * (step / 2))
 }
 
+/**
+ * The one "never retry" rule: an error of a kind a retry cannot fix (auth, permission,
+ * not found, bad request, ...) or a status the policy lists. Everything that retries
+ * (this layer, Meta's follow-up batch for failed items) asks here.
+ */
+export function isNeverRetried(policy: RetryPolicy, error: PlatformApiError): boolean {
+  return !error.isRetryable || (error.status !== undefined && policy.doNotRetryStatuses.includes(error.status))
+}
+
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; error: PlatformApiError }
 
 /**
@@ -59,7 +68,7 @@ export function decideRetry(policy: RetryPolicy, error: PlatformApiError, attemp
     }
     return { retry: true, delayMs: wait }
   }
-  if (!error.isRetryable || (error.status !== undefined && policy.doNotRetryStatuses.includes(error.status)) || outOfAttempts) {
+  if (isNeverRetried(policy, error) || outOfAttempts) {
     return { retry: false, error }
   }
   const delay = Math.max(backoffDelayMs(policy, attempt, random), error.retryAfterMs ?? 0)

@@ -3,7 +3,7 @@ import { accountBudget, httpConfigFromContext } from "../shared/http-context"
 import { refreshOAuthToken } from "../shared/oauth-refresh"
 import { createTokenManager, type TokenManager } from "../shared/token-manager"
 import type { SyncContext } from "../types"
-import { mapLinkedInError } from "./errors"
+import { linkedinDialect } from "./dialect"
 
 export interface LinkedInClient {
   tokens: TokenManager
@@ -41,7 +41,7 @@ export function createLinkedInClient(ctx: SyncContext): LinkedInClient {
             })
         : undefined,
   })
-  const config: PlatformHttpConfig = { ...http, mapError: (r) => mapLinkedInError(r, now()), secrets: () => tokens.secrets() }
+  const config: PlatformHttpConfig = { ...http, dialect: linkedinDialect, secrets: () => tokens.secrets() }
 
   return {
     tokens,

@@ -2,15 +2,12 @@ import { platformFacts } from "../catalog"
 import { socialsConfigSchema } from "../config"
 import { definePlatform } from "../definition"
 import { createLinkedInClient, type LinkedInClient } from "./client"
-import { mapLinkedInError } from "./errors"
+import { linkedinDialect } from "./dialect"
 import { syncLinkedInPosts } from "./sync"
 
 /** LinkedIn organization posts: batched share statistics and social metadata, comments per post. */
 export const linkedinDefinition = definePlatform<LinkedInClient>(platformFacts("linkedin"), {
-  mapError: mapLinkedInError,
-  // LinkedIn sends no usage headers: its limits are daily and only a 429 says so.
-  readUsage: () => [],
-  secretParams: ["refresh_token", "client_secret", "access_token"],
+  ...linkedinDialect,
   config: {
     schema: socialsConfigSchema.pick({ linkedinApiUrl: true, linkedinApiVersion: true, linkedinClientId: true, linkedinClientSecret: true }),
     env: {

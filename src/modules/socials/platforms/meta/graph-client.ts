@@ -2,11 +2,12 @@ import { z } from "@medusajs/framework/zod"
 import { PlatformApiError } from "../http/platform-api-error"
 import { platformFetch, type PlatformHttpConfig } from "../http/platform-fetch"
 import type { BudgetRule } from "../http/rate-budget"
-import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../http/retry-policy"
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNeverRetried, type RetryPolicy } from "../http/retry-policy"
 import { retryAfterFromHeaders } from "../http/usage-headers"
 import { asPlatformError, chunk } from "../shared/sync-result"
 import type { TokenManager } from "../shared/token-manager"
-import { mapMetaErrorBody, metaErrorMapper } from "./errors"
+import { metaDialect } from "./dialect"
+import { mapMetaErrorBody } from "./errors"
 
 /** Graph Batch API ceiling: more items answer "Maximum batch size is 50". */
 export const META_BATCH_LIMIT = 50
@@ -51,15 +52,18 @@ const batchItemSchema = z
   .nullable()
 const batchResponseSchema = z.array(batchItemSchema)
 
-/** Item-level retries (timeouts inside the batch, code 1/2, 5xx) happen once, in one follow-up batch. */
-function isTransientItem(result: GraphItemResult): boolean {
-  return !result.ok && !result.requestFailed && result.error.isRetryable && !result.error.isRateLimit
+/**
+ * Item-level retries (timeouts inside the batch, code 1/2, 5xx) happen once, in one follow-up
+ * batch; what the policy never retries stays failed, and throttled items wait for the next run.
+ */
+function isTransientItem(result: GraphItemResult, policy: RetryPolicy): boolean {
+  return !result.ok && !result.requestFailed && !isNeverRetried(policy, result.error) && !result.error.isRateLimit
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const { platform, version, tokens } = options
   const root = `${options.baseUrl.replace(/\/+$/, "")}/${version}`
-  const http: PlatformHttpConfig = { ...options.http, mapError: metaErrorMapper(platform), secrets: () => tokens.secrets() }
+  const http: PlatformHttpConfig = { ...options.http, dialect: metaDialect(platform), secrets: () => tokens.secrets() }
 
   // Graph takes the token as a Bearer header (the Batch API too), so no URL we send or log carries it.
   const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` })
@@ -126,8 +130,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function batch(relatives: string[], operation: string): Promise<GraphItemResult[]> {
     const results = await batchAll(relatives, operation)
-    const retry = results.map((r, i) => (isTransientItem(r) ? i : -1)).filter((i) => i >= 0)
     const policy = options.http.retry ?? DEFAULT_RETRY_POLICY
+    const retry = results.map((r, i) => (isTransientItem(r, policy) ? i : -1)).filter((i) => i >= 0)
     const delay = backoffDelayMs(policy, 0, options.http.random)
     if (retry.length && policy.maxRetries > 0 && delay <= policy.maxWaitMs) {
       await (options.http.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(delay)

@@ -5,7 +5,8 @@ import { httpConfigFromContext } from "../shared/http-context"
 import type { TokenManager } from "../shared/token-manager"
 import type { SyncContext } from "../types"
 import { threadsConfigOf, type ThreadsConfig } from "./config"
-import { mapThreadsError, withThreadsWording } from "./errors"
+import { threadsDialect } from "./dialect"
+import { withThreadsWording } from "./errors"
 import { THREADS } from "./platform-id"
 import { createThreadsTokens } from "./token-refresh"
 
@@ -30,10 +31,9 @@ export function threadsBudget(ctx: SyncContext, config: ThreadsConfig): BudgetRu
  */
 export function createThreadsClient(ctx: SyncContext, config: ThreadsConfig = threadsConfigOf(ctx)): ThreadsClient {
   const http = httpConfigFromContext(ctx)
-  const now = ctx.now ?? Date.now
   const tokens = createThreadsTokens(ctx, config, http)
   const appSecret = config.threadsAppSecret ? [config.threadsAppSecret] : []
-  const httpConfig: PlatformHttpConfig = { ...http, mapError: (r) => mapThreadsError(r, now()), secrets: () => [...tokens.secrets(), ...appSecret] }
+  const httpConfig: PlatformHttpConfig = { ...http, dialect: threadsDialect, secrets: () => [...tokens.secrets(), ...appSecret] }
   const root = `${config.threadsGraphApiUrl}/${config.threadsApiVersion}`
   const budgets = [threadsBudget(ctx, config)]
 

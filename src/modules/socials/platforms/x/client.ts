@@ -6,7 +6,7 @@ import { accountBudget, httpConfigFromContext } from "../shared/http-context"
 import { refreshOAuthToken } from "../shared/oauth-refresh"
 import { createTokenManager, type TokenManager } from "../shared/token-manager"
 import type { SyncContext } from "../types"
-import { mapXError } from "./errors"
+import { xDialect } from "./dialect"
 
 /** X counts each endpoint in its own 15-minute window (users-lookup: the daily account snapshot). */
 export type XEndpointGroup = "tweets-lookup" | "search-recent" | "search-all" | "users-lookup"
@@ -57,7 +57,7 @@ export function createXClient(ctx: SyncContext): XClient {
           })
       : undefined,
   })
-  const config: PlatformHttpConfig = { ...http, mapError: (r) => mapXError(r, now()), secrets: () => tokens.secrets() }
+  const config: PlatformHttpConfig = { ...http, dialect: xDialect, secrets: () => tokens.secrets() }
 
   return {
     tokens,
