@@ -1,140 +1,47 @@
 /**
- * The shapes the admin reads from the plugin's API. They mirror the server's
- * serializers and the `insights` schema (src/modules/socials/insights/schema.ts)
- * without importing server code into the browser bundle. Every metric is optional:
- * a platform that does not report a number leaves it out, and the UI never
- * shows a missing number as 0.
+ * The admin's view of the plugin's API: the response shapes come from the one
+ * shared declaration (src/types/api.ts, type-only, no server code), which the
+ * routes type their responses with; what is here is admin-only (value lists for
+ * selects, request parameters and bodies).
  */
 
-import { SOCIAL_PLATFORMS, type PlatformBlockName, type PlatformPostIdField, type SocialPlatform as PlatformId } from "../../modules/socials/platforms/catalog"
+import { SOCIAL_PLATFORMS, type PlatformPostIdField } from "../../modules/socials/platforms/catalog"
+import type { MediaType, PlatformStatus, PostStatus, SocialProvider } from "../../types/api"
+
+export type {
+  CommentData,
+  CoreMetrics,
+  DeleteResponse,
+  InsightsSnapshot,
+  InsightsSnapshotsResponse,
+  ListResponse,
+  MediaType,
+  PlatformEntry,
+  PlatformMetrics,
+  PlatformStatus,
+  PostInsights,
+  PostStatus,
+  PublicApiConfig,
+  SocialPlatform,
+  SocialPlatformListResponse,
+  SocialPlatformResponse,
+  SocialPost,
+  SocialPostListResponse,
+  SocialPostResponse,
+  SocialProvider,
+  SyncAllInsightsResponse,
+  SyncAllResult,
+  SyncErrorDetail,
+  SyncPostInsightsResponse,
+  SyncStatus,
+} from "../../types/api"
 
 /** The providers of the platform catalog (browser-safe: plain data, no server imports). */
 export const SOCIAL_PROVIDERS = SOCIAL_PLATFORMS
-export type SocialProvider = PlatformId
 
-export const PLATFORM_STATUSES = ["active", "needs_reconnect", "disabled"] as const
-export type PlatformStatus = (typeof PLATFORM_STATUSES)[number]
-
-export const POST_STATUSES = ["draft", "scheduled", "posted", "failed", "archived"] as const
-export type PostStatus = (typeof POST_STATUSES)[number]
-
-export const MEDIA_TYPES = ["IMAGE", "VIDEO", "CAROUSEL_ALBUM", "REELS", "STORY", "TEXT"] as const
-export type MediaType = (typeof MEDIA_TYPES)[number]
-
-export type SyncStatus = "success" | "partial" | "failed"
-
-export type PublicApiConfig = {
-  has_access_token: boolean
-  has_refresh_token: boolean
-  token_expires_at: string | null
-  auth_type: string | null
-}
-
-export type SocialPlatform = {
-  id: string
-  name: string
-  provider: SocialProvider
-  account_id: string | null
-  status: PlatformStatus
-  api_config: PublicApiConfig
-  metadata?: Record<string, unknown> | null
-  created_at: string
-  updated_at: string
-}
-
-export type CommentData = {
-  id: string
-  text: string
-  from?: { id: string; name: string }
-  created_time: string
-  like_count?: number
-  reply_count?: number
-  platform?: SocialProvider
-}
-
-export type SyncErrorDetail = {
-  section: string
-  code: string
-  message: string
-  retry_after?: string
-  severity?: "error" | "notice"
-  platform?: SocialProvider
-}
-
-/** Numbers (or nested numbers, such as reactions by type) in a platform's own names. */
-export type PlatformMetrics = Record<string, number | Record<string, number>>
-
-export type CoreMetrics = {
-  platform_post_id?: string
-  permalink?: string
-  media_type?: string
-  media_product_type?: string
-  likes?: number
-  comments?: number
-  shares?: number
-  saves?: number
-  impressions?: number
-  reach?: number
-  engagement?: number
-  /** null when the platform reported neither reach nor impressions. */
-  engagement_rate?: number | null
-  video_views?: number
-  /** Seconds. */
-  avg_watch_time?: number
-  complete_views?: number
-  reactions?: Record<string, number>
-}
-
-export type PlatformEntry = CoreMetrics & {
-  last_synced_at?: string
-  sync_status?: SyncStatus
-  sync_errors?: string[]
-}
-
-export type PostInsights = CoreMetrics & {
-  schema_version?: number
-  platform?: SocialProvider
-  comments_data?: CommentData[]
-  by_platform?: Partial<Record<SocialProvider, PlatformEntry>>
-  last_synced_at?: string
-  sync_status?: SyncStatus
-  sync_errors?: string[]
-  sync_error_details?: SyncErrorDetail[]
-  [key: string]: unknown
-} & { [K in PlatformBlockName]?: PlatformMetrics } & { [K in PlatformPostIdField]?: string }
-
-export type SocialPost = {
-  id: string
-  platform_id: string
-  platform?: SocialPlatform | null
-  name: string | null
-  caption: string | null
-  status: PostStatus
-  post_url: string | null
-  posted_at: string | null
-  media_type: MediaType | null
-  insights: PostInsights | null
-  metadata?: Record<string, unknown> | null
-  insights_synced_at: string | null
-  insights_sync_status: SyncStatus | null
-  next_sync_at: string | null
-  created_at: string
-  updated_at: string
-}
-
-export type InsightsSnapshot = {
-  id: string
-  synced_at: string
-  likes: number | null
-  comments: number | null
-  shares: number | null
-  saves: number | null
-  impressions: number | null
-  reach: number | null
-  engagement: number | null
-  engagement_rate: number | null
-  video_views: number | null
-}
+export const PLATFORM_STATUSES = ["active", "needs_reconnect", "disabled"] as const satisfies readonly PlatformStatus[]
+export const POST_STATUSES = ["draft", "scheduled", "posted", "failed", "archived"] as const satisfies readonly PostStatus[]
+export const MEDIA_TYPES = ["IMAGE", "VIDEO", "CAROUSEL_ALBUM", "REELS", "STORY", "TEXT"] as const satisfies readonly MediaType[]
 
 export type LinkedProduct = {
   id: string
@@ -144,13 +51,7 @@ export type LinkedProduct = {
   status?: string
 }
 
-// ---- Request and response bodies ----
-
-export type ListResponse<K extends string, T> = { [key in K]: T[] } & {
-  count: number
-  offset: number
-  limit: number
-}
+// ---- Request bodies and parameters ----
 
 export type SocialPostListParams = {
   platform_id?: string
@@ -195,33 +96,9 @@ export type SocialPlatformPayload = {
   }
 }
 
-export type SyncPostInsightsResponse = {
-  message: string
-  insights?: PostInsights
-}
-
 export type SyncAllInsightsInput = {
   platform_id?: string
   limit?: number
   force?: boolean
 }
 
-export type SyncAllResult = {
-  postId: string
-  status: "success" | "failed" | "skipped"
-  error?: string
-  code?: string
-}
-
-export type SyncAllInsightsResponse = {
-  message: string
-  success: number
-  failed: number
-  skipped: number
-  total: number
-  results: SyncAllResult[]
-  /** Seconds until a rate-limited platform can be called again. */
-  retry_after?: number
-}
-
-export type DeleteResponse = { id: string; object: string; deleted: boolean }

@@ -4,7 +4,8 @@ import type SocialAttributionModuleService from "../../modules/social-attributio
 import type { RevenueByPostRow } from "../../modules/social-attribution/attribution/queries"
 import type SocialsModuleService from "../../modules/socials/service"
 
-export type PostSalesSummary = { orders: number; revenue: { currency_code: string; total: number }[] }
+import type { PostSalesSummary } from "../../types/api"
+export type { PostSalesSummary }
 
 const attributionOf = (scope: MedusaContainer) => scope.resolve<SocialAttributionModuleService>(SOCIAL_ATTRIBUTION_MODULE)
 

@@ -3,9 +3,11 @@ import { useMemo, useState } from "react"
 import { useInsightsSnapshots } from "../../hooks/api/post-insights"
 import { formatCount, isNumber } from "../../lib/format"
 import type { InsightsSnapshot } from "../../lib/types"
+import type { SnapshotCountMetric } from "../../../modules/socials/insights/snapshot-metrics"
 import { MetricLineChart } from "./metric-line-chart"
 
-type ChartMetric = "likes" | "comments" | "shares" | "impressions" | "reach"
+/** The snapshot columns worth a line (a subset of the stored ones, so a renamed column fails here). */
+type ChartMetric = Extract<SnapshotCountMetric, "likes" | "comments" | "shares" | "impressions" | "reach">
 
 const METRICS: { key: ChartMetric; label: string; emoji: string }[] = [
   { key: "likes", label: "Likes", emoji: "❤️" },

@@ -2,18 +2,10 @@ import { Badge, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import type { SocialPlatform } from "../../lib/types"
+import type { XSpendSummary } from "../../../types/api"
 
 /** GET /admin/social-platforms/:id/x-spend */
-export type XSpend = {
-  month: string
-  reads: number
-  estimated_spend: number
-  projected_month_end_reads: number
-  projected_spend: number
-  cap: number | null
-  price_per_read: number
-  state: "ok" | "near_cap" | "capped"
-}
+export type XSpend = XSpendSummary
 
 const usd = (n: number) => n.toLocaleString(undefined, { style: "currency", currency: "USD" })
 /** A price per read is a fraction of a cent: $0.005, not $0.01. */

@@ -3,7 +3,7 @@ import { QueryKey, UseMutationOptions, UseQueryOptions, useMutation, useQuery, u
 import { sdk } from "../../lib/sdk"
 import { queryKeysFactory } from "../../lib/query-key-factory"
 import type {
-  InsightsSnapshot,
+  InsightsSnapshotsResponse as SnapshotsResponse,
   SyncAllInsightsInput,
   SyncAllInsightsResponse,
   SyncPostInsightsResponse,
@@ -17,8 +17,6 @@ export * from "./social-platforms"
 export const insightsSnapshotsQueryKeys = queryKeysFactory<"social_post_insights_snapshots">(
   "social_post_insights_snapshots"
 )
-
-type SnapshotsResponse = { snapshots: InsightsSnapshot[] }
 
 export const useInsightsSnapshots = (
   postId: string,

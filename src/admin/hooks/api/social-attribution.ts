@@ -2,7 +2,12 @@ import { FetchError } from "@medusajs/js-sdk"
 import { QueryKey, UseMutationOptions, UseQueryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import { queryKeysFactory } from "../../lib/query-key-factory"
-import type { LinkedPromotion, OrderSocialAttribution, ProductPostSales, SocialPostSales } from "../../lib/attribution-types"
+import type { LinkedPromotion } from "../../lib/attribution-types"
+import type {
+  OrderSocialAttributionResponse as OrderAttributionResponse,
+  ProductSocialSalesResponse as ProductSalesResponse,
+  SocialPostSalesResponse as SalesResponse,
+} from "../../../types/api"
 import { socialPostsQueryKeys } from "./social-posts"
 
 /** Keyed by post id (+ range): the post's Sales block. */
@@ -17,7 +22,6 @@ export const promotionPickerQueryKeys = queryKeysFactory<"social_posts_promotion
 
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
 
-type SalesResponse = { sales: SocialPostSales }
 export const useSocialPostSales = (postId: string, range: { from?: string; to?: string } = {}, options?: QueryOptions<SalesResponse>) => {
   const query = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) }
   const { data, ...rest } = useQuery({
@@ -92,7 +96,6 @@ export const useCreatePostPromotion = (postId: string, options?: UseMutationOpti
   })
 }
 
-type OrderAttributionResponse = { attribution: OrderSocialAttribution | null }
 export const useOrderSocialAttribution = (orderId: string, options?: QueryOptions<OrderAttributionResponse>) => {
   const { data, ...rest } = useQuery({
     queryKey: orderSocialAttributionQueryKeys.detail(orderId),
@@ -102,7 +105,6 @@ export const useOrderSocialAttribution = (orderId: string, options?: QueryOption
   return { ...data, ...rest }
 }
 
-type ProductSalesResponse = { social_posts: ProductPostSales[] }
 export const useProductSocialSales = (productId: string, options?: QueryOptions<ProductSalesResponse>) => {
   const { data, ...rest } = useQuery({
     queryKey: productSocialSalesQueryKeys.detail(productId),

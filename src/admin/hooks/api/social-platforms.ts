@@ -4,8 +4,8 @@ import { sdk } from "../../lib/sdk"
 import { queryKeysFactory } from "../../lib/query-key-factory"
 import type {
   DeleteResponse,
-  ListResponse,
-  SocialPlatform,
+  SocialPlatformListResponse as PlatformListResponse,
+  SocialPlatformResponse as PlatformResponse,
   SocialPlatformListParams,
   SocialPlatformPayload,
 } from "../../lib/types"
@@ -13,8 +13,6 @@ import { socialPostsQueryKeys } from "./social-posts"
 
 export const socialPlatformsQueryKeys = queryKeysFactory<"social_platforms", SocialPlatformListParams>("social_platforms")
 
-type PlatformListResponse = ListResponse<"social_platforms", SocialPlatform>
-type PlatformResponse = { social_platform: SocialPlatform }
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
 
 export const useSocialPlatforms = (query?: SocialPlatformListParams, options?: QueryOptions<PlatformListResponse>) => {

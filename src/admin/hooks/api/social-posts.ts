@@ -5,8 +5,9 @@ import { queryKeysFactory } from "../../lib/query-key-factory"
 import type {
   DeleteResponse,
   LinkedProduct,
-  ListResponse,
   SocialPost,
+  SocialPostListResponse as PostListResponse,
+  SocialPostResponse as PostResponse,
   SocialPostListParams,
   SocialPostPayload,
 } from "../../lib/types"
@@ -17,8 +18,6 @@ export const socialPostProductsQueryKeys = queryKeysFactory<"social_post_product
 /** Keyed by product id: the product's posts (the product page widget). */
 export const productSocialPostsQueryKeys = queryKeysFactory<"product_social_posts">("product_social_posts")
 
-type PostListResponse = ListResponse<"social_posts", SocialPost>
-type PostResponse = { social_post: SocialPost }
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
 
 export const useSocialPosts = (query?: SocialPostListParams, options?: QueryOptions<PostListResponse>) => {

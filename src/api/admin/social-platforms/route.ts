@@ -4,10 +4,11 @@ import { resolveSocials } from "../../../workflows/steps/resolve-socials"
 import { toPublicPlatform } from "../../utils/serialize"
 import { parseOrder } from "../../utils/parse-order"
 import { AdminCreateSocialPlatformType, AdminListSocialPlatformsQueryType } from "./validators"
+import type { SocialPlatformListResponse, SocialPlatformResponse, Wire } from "../../../types/api"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListSocialPlatformsQueryType>,
-  res: MedusaResponse
+  res: MedusaResponse<Wire<SocialPlatformListResponse>>
 ) => {
   const { limit, offset, order, ...filters } = req.validatedQuery as AdminListSocialPlatformsQueryType
   const [platforms, count] = await resolveSocials(req.scope).listAndCountSocialPlatforms(filters, {
@@ -18,7 +19,7 @@ export const GET = async (
   res.json({ social_platforms: platforms.map(toPublicPlatform), count, offset, limit })
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateSocialPlatformType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateSocialPlatformType>, res: MedusaResponse<Wire<SocialPlatformResponse>>) => {
   const { result } = await createSocialPlatformWorkflow(req.scope).run({ input: req.validatedBody })
   res.status(201).json({ social_platform: toPublicPlatform(result) })
 }

@@ -6,10 +6,11 @@ import { toPublicPost } from "../../utils/serialize"
 import { parseOrder } from "../../utils/parse-order"
 import { pagePostIdsBySales, salesForPosts } from "../../utils/social-post-sales"
 import { AdminCreateSocialPostType, AdminListSocialPostsQueryType } from "./validators"
+import type { SocialPostListResponse, SocialPostResponse, Wire } from "../../../types/api"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListSocialPostsQueryType>,
-  res: MedusaResponse
+  res: MedusaResponse<Wire<SocialPostListResponse>>
 ) => {
   const { limit, offset, order, platform_id, currency_code, ...rest } = req.validatedQuery as AdminListSocialPostsQueryType
   const socials = resolveSocials(req.scope)
@@ -36,7 +37,7 @@ async function listBySales(scope: MedusaContainer, args: Parameters<typeof pageP
   return [ids.flatMap((id) => byId.get(id) ?? []), count] as const
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateSocialPostType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateSocialPostType>, res: MedusaResponse<Wire<SocialPostResponse>>) => {
   const { result } = await createSocialPostWorkflow(req.scope).run({ input: req.validatedBody })
   const post = await resolveSocials(req.scope).retrieveSocialPost(result.id, { relations: ["platform"] })
   res.status(201).json({ social_post: toPublicPost(post) })

@@ -1,4 +1,5 @@
 import { CsvColumn, isoOrEmpty, numberOrEmpty } from "./csv-response"
+import { SNAPSHOT_COUNT_METRICS, SNAPSHOT_RATE_METRIC } from "../../../modules/socials/insights/snapshot-metrics"
 
 export type ExportSnapshot = { id: string; post_id: string; synced_at: Date | string } & Record<string, unknown>
 
@@ -9,9 +10,9 @@ export const SNAPSHOT_COLUMNS: CsvColumn<ExportSnapshot>[] = [
   { header: "snapshot_id", value: (s) => s.id },
   { header: "post_id", value: (s) => s.post_id },
   { header: "synced_at", value: (s) => isoOrEmpty(s.synced_at) },
-  ...["likes", "comments", "shares", "saves", "impressions", "reach", "video_views", "engagement"].map((key) => ({
+  ...SNAPSHOT_COUNT_METRICS.map((key) => ({
     header: key,
     value: metric(key),
   })),
-  { header: "engagement_rate_percent", value: metric("engagement_rate") },
+  { header: "engagement_rate_percent", value: metric(SNAPSHOT_RATE_METRIC) },
 ]

@@ -1,16 +1,7 @@
 export type DaySnapshot = { day: string; followers: number | null }
 
-export type FollowerChange = {
-  days: number
-  /** The snapshot compared against: the newest one at least `days` before the latest; null when none is that old. */
-  from_day: string | null
-  to_day: string | null
-  from: number | null
-  to: number | null
-  change: number | null
-  /** Percent of `from`, 2 decimals; null when `from` is unknown or 0. */
-  change_percent: number | null
-}
+export type { FollowerChange } from "../../../types/api"
+import type { FollowerChange } from "../../../types/api"
 
 const DAY_MS = 86_400_000
 

@@ -5,19 +5,8 @@ import { SOCIAL_ATTRIBUTION_MODULE } from "../../../modules/social-attribution"
 import type SocialAttributionModuleService from "../../../modules/social-attribution/service"
 import { periodPosts, periodTotals, type PeriodPostRow, type PeriodTotalsRow } from "./overview-queries"
 
-export type Revenue = { currency_code: string; total: number }
-export type PeriodNumbers = {
-  posts: number
-  likes: number | null
-  comments: number | null
-  shares: number | null
-  /** Impressions (Meta calls them views since 2025); null when no post of the period reported any. */
-  views: number | null
-  /** Sum of engagement / sum of reach × 100 over the posts that report both; null without reach. */
-  engagement_rate: number | null
-  /** Orders' net sales credited to the period's posts, per currency; absent without the attribution module. */
-  revenue?: Revenue[]
-}
+import type { Money as Revenue, PeriodNumbers } from "../../../types/api"
+export type { Revenue, PeriodNumbers }
 type Range = { from: Date; to: Date }
 
 const TOP = 5

@@ -1,23 +1,8 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { SalesAggregateRow } from "./queries"
 
-type Money = { currency_code: string; total: number }
-
-export type SocialPostSales = {
-  orders: number
-  canceled: number
-  revenue: Money[]
-  average_order_value: { currency_code: string; value: number }[]
-  units: number
-  clicks: number | null
-  conversion_rate: number | null
-  by_source: {
-    link: { orders: number; revenue: Money[] }
-    promotion: { orders: number; revenue: Money[] }
-    /** Only when the opt-in rule is on; never included in the figures above. */
-    estimated?: { orders: number; revenue: Money[] }
-  }
-}
+import type { Money, SocialPostSales } from "../../../types/api"
+export type { SocialPostSales }
 
 const money = (rows: SalesAggregateRow[], pick: (r: SalesAggregateRow) => [number, string]): Money[] =>
   rows.flatMap((r) => {

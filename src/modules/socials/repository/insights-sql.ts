@@ -3,6 +3,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { PlatformSyncStatus } from "../services/insights-store"
 import type { PostUpdateRow, SnapshotRow } from "../services/sync-persistence"
 import type { InsightsPatch } from "../services/insights-patch"
+import { SNAPSHOT_COUNT_METRICS, SNAPSHOT_METRICS, SNAPSHOT_RATE_METRIC } from "../insights/snapshot-metrics"
 
 /**
  * The module's raw SQL, all of it: the writes that must be one statement per batch
@@ -49,14 +50,17 @@ const MARK_ACTIVE_AGAIN = `
   where id = ? and deleted_at is null and status = 'needs_reconnect'
     and api_config->>'access_token_encrypted' is not distinct from ?`
 
+// The metric columns come from the one list (a constant, never input): integer counts and the float rate.
+const SNAPSHOT_COLUMNS = ["id", "post_id", "synced_at", ...SNAPSHOT_METRICS].join(", ")
+const SNAPSHOT_RECORD = [
+  "id text, post_id text, synced_at timestamptz",
+  ...SNAPSHOT_COUNT_METRICS.map((m) => `${m} integer`),
+  `${SNAPSHOT_RATE_METRIC} real`,
+].join(", ")
 const INSERT_SNAPSHOTS = `
-  insert into social_post_insights_snapshot
-    (id, post_id, synced_at, likes, comments, shares, saves, impressions, reach, engagement, engagement_rate, video_views)
-  select id, post_id, synced_at, likes, comments, shares, saves, impressions, reach, engagement, engagement_rate, video_views
-  from jsonb_to_recordset(?::jsonb) as r(
-    id text, post_id text, synced_at timestamptz, likes integer, comments integer, shares integer, saves integer,
-    impressions integer, reach integer, engagement integer, engagement_rate real, video_views integer
-  )`
+  insert into social_post_insights_snapshot (${SNAPSHOT_COLUMNS})
+  select ${SNAPSHOT_COLUMNS}
+  from jsonb_to_recordset(?::jsonb) as r(${SNAPSHOT_RECORD})`
 
 /** One batch of sync results: posts, snapshots and the account's status (inside the caller's transaction). */
 export async function writeSyncBatch(manager: SqlEntityManager, posts: PostUpdateRow[], snapshots: SnapshotRow[], platform: PlatformSyncStatus): Promise<void> {

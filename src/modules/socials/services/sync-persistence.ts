@@ -4,6 +4,7 @@ import type { SocialPlatform } from "../platforms/catalog"
 import type { PostSyncResult } from "../platforms/types"
 import { nextSyncAt, retryAfterFailureAt } from "../scheduling/cadence"
 import { insightsPatch } from "./insights-patch"
+import { SNAPSHOT_COUNT_METRICS, SNAPSHOT_RATE_METRIC, type SnapshotCountMetric, type SnapshotNumbers } from "../insights/snapshot-metrics"
 
 export type PlatformRecord = {
   id: string
@@ -37,19 +38,7 @@ export type PostUpdateRow = {
   read_next_sync_at: Date | null
 }
 
-export type SnapshotRow = {
-  post_id: string
-  synced_at: Date
-  likes: number | null
-  comments: number | null
-  shares: number | null
-  saves: number | null
-  impressions: number | null
-  reach: number | null
-  engagement: number | null
-  engagement_rate: number | null
-  video_views: number | null
-}
+export type SnapshotRow = { post_id: string; synced_at: Date } & SnapshotNumbers
 
 /**
  * Turns one batch's platform answers into rows: merged insights (keep-last-good),
@@ -103,20 +92,12 @@ export function buildPersistence(posts: PostRecord[], results: PostSyncResult[],
 }
 
 function snapshotOf(postId: string, insights: PostInsights, now: Date): SnapshotRow {
-  const n = (value: number | undefined) => (typeof value === "number" && Number.isFinite(value) ? Math.round(value) : null)
-  return {
-    post_id: postId,
-    synced_at: now,
-    likes: n(insights.likes),
-    comments: n(insights.comments),
-    shares: n(insights.shares),
-    saves: n(insights.saves),
-    impressions: n(insights.impressions),
-    reach: n(insights.reach),
-    engagement: n(insights.engagement),
-    engagement_rate: typeof insights.engagement_rate === "number" ? insights.engagement_rate : null,
-    video_views: n(insights.video_views),
-  }
+  const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value)
+  const counts = Object.fromEntries(
+    SNAPSHOT_COUNT_METRICS.map((m) => [m, finite(insights[m]) ? Math.round(insights[m] as number) : null])
+  ) as Record<SnapshotCountMetric, number | null>
+  const rate = insights[SNAPSHOT_RATE_METRIC]
+  return { post_id: postId, synced_at: now, ...counts, [SNAPSHOT_RATE_METRIC]: typeof rate === "number" ? rate : null }
 }
 
 /**

@@ -13,7 +13,8 @@ export interface XReadCounterStore {
   adjust(platformId: string, month: string, n: number): Promise<void>
 }
 
-export type XSpendState = "ok" | "near_cap" | "capped"
+import type { XSpendState } from "../../../types/api"
+export type { XSpendState }
 
 export function spendState(reads: number, cap: number | undefined, nearShare: number): XSpendState {
   if (cap === undefined) return "ok"

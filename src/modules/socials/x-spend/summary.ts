@@ -2,16 +2,8 @@ import { monthOf, monthStartMs, nextMonthStartMs } from "./month"
 import { spendState, type XSpendState } from "./meter"
 import { X_NEAR_CAP_SHARE, type XSpendSettings } from "./settings"
 
-export type XSpendSummary = {
-  month: string
-  reads: number
-  estimated_spend: number
-  projected_month_end_reads: number
-  projected_spend: number
-  cap: number | null
-  price_per_read: number
-  state: XSpendState
-}
+import type { XSpendSummary } from "../../../types/api"
+export type { XSpendSummary }
 
 const cents = (usd: number) => Math.round(usd * 100) / 100
 

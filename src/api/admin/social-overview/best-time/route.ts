@@ -4,6 +4,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { bestTimeCells } from "../../../utils/reports/overview-queries"
 import { readStoreTimeZone } from "../../../utils/reports/store-timezone"
 import { AdminBestTimeQueryType, resolvePeriod } from "../validators"
+import type { BestTimeResponse } from "../../../../types/api"
 
 /**
  * Weekday × hour of the posts published in [from, to) (default the last 30 days)
@@ -11,7 +12,7 @@ import { AdminBestTimeQueryType, resolvePeriod } from "../validators"
  * than `min_posts` posts have a rate. Only cells with posts are listed. Without
  * `tz`, the store's zone setting (GET/POST /admin/social-overview/settings), else UTC.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminBestTimeQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminBestTimeQueryType>, res: MedusaResponse<BestTimeResponse>) => {
   const query = req.validatedQuery as AdminBestTimeQueryType
   const { from, to } = resolvePeriod(query)
   const tz = query.tz ?? (await readStoreTimeZone(req.scope)) ?? "UTC"

@@ -3,11 +3,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { syncAllPostInsightsWorkflow } from "../../../../workflows/sync-all-post-insights"
 import { resolveSocials } from "../../../../workflows/steps/resolve-socials"
 import { AdminSyncAllInsightsParamsType, SYNC_ALL_DEFAULT_LIMIT } from "../validators"
+import type { SyncAllInsightsResponse } from "../../../../types/api"
 
 /** Bulk sync of posted posts (one platform or all); the spec's summary response. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminSyncAllInsightsParamsType, AdminSyncAllInsightsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<SyncAllInsightsResponse>
 ) => {
   const params = { ...(req.validatedQuery as AdminSyncAllInsightsParamsType), ...(req.validatedBody ?? {}) }
   if (params.platform_id) {

@@ -1,23 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SOCIAL_ATTRIBUTION_MODULE } from "../../../../../modules/social-attribution"
 import type SocialAttributionModuleService from "../../../../../modules/social-attribution/service"
-import type { AttributionSource } from "../../../../../modules/social-attribution/models/social-attribution"
+import type { OrderSocialAttributionResponse, Wire } from "../../../../../types/api"
 import { resolveSocials } from "../../../../../workflows/steps/resolve-socials"
 
-export type OrderSocialAttribution = {
-  social_post: { id: string; name: string | null } | null
-  /** "estimated" only with the opt-in rule on. */
-  source: AttributionSource
-  platform: string | null
-  promotion_code: string | null
-  currency_code: string
-  net_total: number
-  canceled_at: Date | null
-  clicked_at: Date | null
-}
-
 /** The post an order is credited to, for the order page widget; `attribution: null` when none. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<{ attribution: OrderSocialAttribution | null }>) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Wire<OrderSocialAttributionResponse>>) => {
   const [row] = await req.scope
     .resolve<SocialAttributionModuleService>(SOCIAL_ATTRIBUTION_MODULE)
     .listSocialAttributions({ order_id: req.params.id }, { take: 1 })

@@ -1,11 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { salesForPosts, type PostSalesSummary } from "../../../../utils/social-post-sales"
+import { salesForPosts } from "../../../../utils/social-post-sales"
 
-type ProductPostSales = { id: string; name: string | null; sales: PostSalesSummary }
+import type { ProductSocialSalesResponse } from "../../../../../types/api"
 
 /** For the product page: each post promoting this product, with the orders and revenue it brought. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<{ social_posts: ProductPostSales[] }>) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<ProductSocialSalesResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product",

@@ -2,11 +2,12 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { resolveSocials } from "../../../../../workflows/steps/resolve-socials"
 import { addDays, followerChange } from "../../../../utils/reports/follower-change"
 import { AdminListAccountSnapshotsQueryType } from "./validators"
+import type { AccountSnapshotsResponse, Wire } from "../../../../../types/api"
 
 const CHANGE_WINDOWS = [7, 30, 90]
 
 /** The account's daily audience, oldest first, and the follower change over 7, 30 and 90 days. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListAccountSnapshotsQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListAccountSnapshotsQueryType>, res: MedusaResponse<Wire<AccountSnapshotsResponse>>) => {
   const socials = resolveSocials(req.scope)
   await socials.retrieveSocialPlatform(req.params.id, { select: ["id"] })
   const { days } = req.validatedQuery as AdminListAccountSnapshotsQueryType

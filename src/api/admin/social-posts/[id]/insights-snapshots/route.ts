@@ -4,11 +4,12 @@ import { AdminListSnapshotsQueryType } from "../../validators"
 import { keysetPages, rowsOf } from "../../../../utils/csv/keyset-pages"
 import { sendCsv } from "../../../../utils/csv/csv-response"
 import { ExportSnapshot, SNAPSHOT_COLUMNS } from "../../../../utils/csv/snapshot-columns"
+import type { InsightsSnapshotsResponse, Wire } from "../../../../../types/api"
 
 const CSV_PAGE_SIZE = 500
 
 /** The post's metrics over time (one row per sync), oldest first, for the admin chart or as CSV. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListSnapshotsQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListSnapshotsQueryType>, res: MedusaResponse<Wire<InsightsSnapshotsResponse>>) => {
   const socials = resolveSocials(req.scope)
   await socials.retrieveSocialPost(req.params.id)
   const { limit, format } = req.validatedQuery as AdminListSnapshotsQueryType

@@ -3,12 +3,13 @@ import { syncPostInsightsWorkflow } from "../../../../../workflows/sync-post-ins
 import { resolveSocials } from "../../../../../workflows/steps/resolve-socials"
 import { httpStatusForOutcome } from "../../../../utils/sync-outcome-http"
 import { AdminSyncPostInsightsQueryType } from "../../validators"
+import type { SyncPostInsightsResponse } from "../../../../../types/api"
 
 /**
  * Syncs one post now. 200 for success and partial; otherwise a stable `code` with a
  * status that never is 401/403 (the dashboard would take those as its own logout).
  */
-export const POST = async (req: AuthenticatedMedusaRequest<unknown, AdminSyncPostInsightsQueryType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<unknown, AdminSyncPostInsightsQueryType>, res: MedusaResponse<SyncPostInsightsResponse>) => {
   await resolveSocials(req.scope).retrieveSocialPost(req.params.id)
   const { force } = req.validatedQuery as AdminSyncPostInsightsQueryType
   const { result: outcome } = await syncPostInsightsWorkflow(req.scope).run({ input: { id: req.params.id, force } })
