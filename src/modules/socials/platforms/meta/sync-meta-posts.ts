@@ -1,85 +1,21 @@
-import type { CommentData, PostInsightsPatch, SyncErrorDetail, SyncSection } from "../../insights/schema"
-import { PLATFORM_METRICS_FIELD } from "../../insights/schema"
-import { knownCommentIds } from "../../insights/comments"
+import type { SyncErrorDetail, SyncSection } from "../../insights/schema"
 import { PLATFORM_LABELS, PlatformApiError } from "../http/platform-api-error"
-import { asPlatformError, buildResult, errorDetail, failedResult, notice } from "../shared/sync-result"
-import type { PostSyncResult, SyncLogger, SyncTarget } from "../types"
-import { CommentPager } from "./comment-pages"
-import { fetchMoreCommentPages } from "./comment-paging"
-import { isMetaAccountProblem, isPermanentlyWithoutInsights, noInsightsBeforeConversion, SUBCODE_BEFORE_BUSINESS_CONVERSION } from "./errors"
+import { asPlatformError, errorDetail, notice } from "../shared/sync-result"
+import type { PostSyncResult, SyncTarget } from "../types"
+import { isMetaAccountProblem, isPermanentlyWithoutInsights, noInsightsBeforeConversion } from "./errors"
 import type { GraphClient, GraphItemResult } from "./graph-client"
-import { findRefusedMetrics, isUnsupportedForType, refusedMetricsScope, unsupportedMetricsScope, type RefusedMetricsStore } from "./refused-metrics"
+import { findRefusedMetrics, isUnsupportedForType, refusedMetricsScope, unsupportedMetricsScope } from "./refused-metrics"
+import { pageComments, toResults } from "./sync-finish"
+import { planRequests } from "./sync-plan"
+import { remembersNoInsights, UNKNOWN_SCOPE, type MetaPostSpec, type MetaSyncOptions, type PlannedRequest, type Step, type TargetState } from "./sync-state"
 
-/** What differs between Instagram media and Facebook posts; the request strategy is shared. */
-export interface MetaPostSpec {
-  platform: "instagram" | "facebook"
-  /** Largest comments page the platform serves (Instagram 50). */
-  commentsPageSize: number
-  isValidId(id: string): boolean
-  /** Refused metrics are remembered per account, API version and this scope (the confirmed media product type). */
-  scopeFor(target: SyncTarget): string
-  metricsFor(target: SyncTarget): string[]
-  baseFields(target: SyncTarget): string[]
-  /** Field expansion for the first comments page, e.g. `comments.limit(50){...}`. */
-  commentsExpansion(pageSize: number): string
-  /** Query of the comments edge when sections are fetched separately. */
-  commentsEdgeQuery(pageSize: number): string
-  mapComment(raw: unknown): CommentData | undefined
-  normalize(body: Record<string, unknown>, target: SyncTarget): { patch: PostInsightsPatch; notices: SyncErrorDetail[] }
-  /** The current metric that replaces a retired one, for the user-facing note. */
-  replacementFor(metric: string): string | undefined
-}
-
-export interface MetaSyncOptions {
-  /** Instagram user or Facebook Page: refusals are remembered per account. */
-  accountId: string
-  refusedMetrics: RefusedMetricsStore
-  commentsLimit: number
-  now: () => number
-  logger?: SyncLogger
-}
-
-type Step = { kind: "combined" } | { kind: "split"; sections: SyncSection[] } | { kind: "probe"; metrics: string[] } | { kind: "wait_probe" }
-
-interface TargetState {
-  target: SyncTarget
-  scope: string
-  metrics: string[]
-  body: Record<string, unknown>
-  errors: SyncErrorDetail[]
-  notices: SyncErrorDetail[]
-  step?: Step
-  /** Named refusal dropped once already; a second refusal goes to per-metric probing. */
-  droppedNamed: boolean
-  probed: boolean
-  insightsDropped: boolean
-  /** The platform never gives this post insights (Instagram 2108006): remembered on the post, never asked again. */
-  withoutInsights: boolean
-  commentsFailed: boolean
-  failure?: { section: SyncSection; error: PlatformApiError }
-  pager?: CommentPager
-}
-
-interface PlannedRequest {
-  state: TargetState
-  tag: "combined" | SyncSection | `probe:${string}`
-  url: string
-}
+export { INSIGHTS_UNAVAILABLE_KEY, type MetaPostSpec, type MetaSyncOptions } from "./sync-state"
 
 /**
  * combined → drop the named metric → combined → probe each metric (one batch) →
  * combined without the refused → (split per section) : a handful of rounds at most.
  */
 const MAX_ROUNDS = 7
-
-/**
- * A refusal "for this media product type" is about the product type, not the API
- * version: with an unknown type it must not be remembered for every post.
- */
-const UNKNOWN_SCOPE = "UNKNOWN"
-
-/** Key in the platform's metrics block that remembers a post the platform gives no insights. */
-export const INSIGHTS_UNAVAILABLE_KEY = "insights_unavailable"
 
 export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, options: MetaSyncOptions, targets: SyncTarget[]): Promise<PostSyncResult[]> {
   const label = PLATFORM_LABELS[spec.platform]
@@ -124,32 +60,6 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     return state
   }
 
-  const relative = (state: TargetState, fields: string[]): string => `${encodeURIComponent(state.target.platformPostId)}?fields=${encodeURIComponent(fields.join(","))}`
-  const insightsExpansion = (metrics: string[]): string => `insights.metric(${metrics.join(",")})`
-
-  const plan = (state: TargetState, step: Step): PlannedRequest[] => {
-    const id = encodeURIComponent(state.target.platformPostId)
-    const wantsInsights = state.metrics.length > 0 && !state.insightsDropped
-    switch (step.kind) {
-      case "combined": {
-        const fields = [...spec.baseFields(state.target)]
-        if (wantsInsights) fields.push(insightsExpansion(state.metrics))
-        if (!state.commentsFailed) fields.push(spec.commentsExpansion(pageSize))
-        return [{ state, tag: "combined", url: relative(state, fields) }]
-      }
-      case "split": {
-        const out: PlannedRequest[] = []
-        if (step.sections.includes("metrics")) out.push({ state, tag: "metrics", url: relative(state, spec.baseFields(state.target)) })
-        if (step.sections.includes("insights") && wantsInsights) out.push({ state, tag: "insights", url: `${id}/insights?metric=${state.metrics.join(",")}` })
-        if (step.sections.includes("comments") && !state.commentsFailed) out.push({ state, tag: "comments", url: `${id}/comments?${spec.commentsEdgeQuery(pageSize)}` })
-        return out
-      }
-      case "probe":
-        return step.metrics.map((m) => ({ state, tag: `probe:${m}` as const, url: `${id}/insights?metric=${m}` }))
-      case "wait_probe":
-        return []
-    }
-  }
 
   const refuse = async (state: TargetState, refused: string[], unsupportedForType: boolean): Promise<void> => {
     if (!refused.length) return
@@ -194,7 +104,7 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
         failWhole(state, "post", stopError)
         continue
       }
-      requests.push(...plan(state, state.step))
+      requests.push(...planRequests(spec, pageSize, state, state.step))
     }
     if (!requests.length) break
     const probing = new Map<TargetState, Step | undefined>(states.map((s) => [s, s.step]))
@@ -329,48 +239,10 @@ export async function syncMetaPosts(spec: MetaPostSpec, graph: GraphClient, opti
     dropInsights(state, error)
   }
 
-  const paged = states.filter((s) => !s.failure && !s.commentsFailed)
-  for (const state of paged) {
-    state.pager = new CommentPager(commentsLimit, knownCommentIds(state.target.previousComments), spec.mapComment)
-    state.pager.addPage(state.body.comments)
-  }
-  if (!stopError) {
-    stopError = await fetchMoreCommentPages(
-      graph,
-      paged.flatMap((state) => (state.pager ? [{ pager: state.pager, onPageFailed: (e: PlatformApiError) => state.errors.push(errorDetail("comments", e, options.now())) }] : []))
-    )
-  }
-  // Pages left unasked because the account stopped: the list is incomplete and must not replace the stored one.
-  for (const state of paged) {
-    if (!state.pager?.next || !stopError) continue
-    state.pager.failed = true
-    state.pager.next = undefined
-    state.errors.push(errorDetail("comments", stopError, options.now()))
-  }
-
-  return states.map((state) => {
-    if (state.failure) {
-      const accountWide = isMetaAccountProblem(state.failure.error)
-      return failedResult(spec.platform, state.target, accountWide ? "account" : state.failure.section, state.failure.error, options.now(), accountWide)
-    }
-    const { patch, notices } = spec.normalize(state.body, state.target)
-    if (state.pager) patch.comments_data = state.pager.comments
-    if (state.withoutInsights) rememberNoInsights(spec.platform, patch)
-    return buildResult(spec.platform, state.target, patch, [...state.errors, ...state.notices, ...notices], { commentsComplete: state.pager?.complete })
-  })
+  stopError = await pageComments(spec, graph, states, commentsLimit, options.now, stopError)
+  return toResults(spec, states, options.now)
 }
 
-/** The stored block says the platform never gives this post insights (set by an earlier sync). */
-function remembersNoInsights(target: SyncTarget): boolean {
-  const marker = target.previousMetrics?.[INSIGHTS_UNAVAILABLE_KEY]
-  return typeof marker === "object" && marker !== null && Object.keys(marker).length > 0
-}
-
-/** Kept in the post's own metrics block (object-valued, so never shown as a number), which every merge carries along. */
-function rememberNoInsights(platform: "instagram" | "facebook", patch: PostInsightsPatch): void {
-  const block = PLATFORM_METRICS_FIELD[platform]
-  patch[block] = { ...(patch[block] ?? {}), [INSIGHTS_UNAVAILABLE_KEY]: { before_business_conversion: SUBCODE_BEFORE_BUSINESS_CONVERSION } }
-}
 
 function noInsightsNotice(platform: "instagram" | "facebook", label: string): SyncErrorDetail {
   return notice("insights", "insights_unavailable", noInsightsBeforeConversion(label), platform)
