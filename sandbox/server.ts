@@ -235,6 +235,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     THREADS_GRAPH_API_URL: `${handle.url}/threads`,
     // Authorization pages (Allow / Deny) of "Connect account"; credentials: SANDBOX_OAUTH_APPS.
     META_OAUTH_DIALOG_URL: handle.urls.meta,
+    X_OAUTH_AUTHORIZE_URL: `${handle.urls.x}/i/oauth2/authorize`,
   }
   return handle
 }

@@ -1,5 +1,6 @@
 import type { PlatformHandler, SandboxContext, SandboxReply, SandboxRequest, TokenFixture } from "../types"
 import { authenticate, hasReadScopes } from "./auth"
+import { handleXConnect } from "./oauth-connect"
 import { refreshXToken } from "./oauth-token"
 import { xOptions, type XEndpoint } from "./options"
 import { clientNotEnrolled, forbidden, pageNotFound, rateLimited, reply, unauthorized, usageCapped } from "./problems"
@@ -49,6 +50,8 @@ function withHeaders(r: SandboxReply, headers: Record<string, string>): SandboxR
  * token carries the x-rate-limit-* headers.
  */
 export const handleXRequest: PlatformHandler = (req, ctx) => {
+  const connect = handleXConnect(req, ctx)
+  if (connect) return connect
   if (req.path === "/2/oauth2/token" && req.method === "POST") return refreshXToken(req, ctx)
   const target = route(req)
   if (!target) return pageNotFound()

@@ -40,3 +40,14 @@ export function openPendingAccount(connectionId: string, account: PendingAccount
     refreshToken: account.refresh_token_sealed ? decryptSecret(account.refresh_token_sealed, key, binding(connectionId, account.key, "refresh_token_encrypted")) : null,
   }
 }
+
+// The PKCE verifier is a credential (with the code it buys the tokens): sealed at rest, bound to its state.
+const verifierBinding = (state: string) => ({ platformId: `oauth-state:${state}`, field: "access_token_encrypted" as const })
+
+export function sealCodeVerifier(state: string, verifier: string, key: Buffer = connectEncryptionKey()): string {
+  return encryptSecret(verifier, key, verifierBinding(state))
+}
+
+export function openCodeVerifier(state: string, sealed: string, key: Buffer = connectEncryptionKey()): string {
+  return decryptSecret(sealed, key, verifierBinding(state))
+}

@@ -13,7 +13,7 @@ export const SocialOAuthState = model
     provider: model.text(),
     /** The admin user who clicked; a callback carrying another user's session is refused. */
     user_id: model.text(),
-    /** PKCE code verifier (X); never leaves the server. */
+    /** PKCE code verifier (X), sealed with the token key and bound to `state`; never leaves the server. */
     code_verifier: model.text().nullable(),
     /** The exact redirect_uri sent, so the token exchange repeats it byte for byte. */
     redirect_uri: model.text(),

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
 import { readAuthorizationResponse } from "../../../modules/social-connect/callback-params"
-import { sealPendingAccounts } from "../../../modules/social-connect/sealing"
+import { openCodeVerifier, sealPendingAccounts } from "../../../modules/social-connect/sealing"
 import { PENDING_TTL_MS, type PendingAccount } from "../../../modules/social-connect/types"
 import { createConnectHttp } from "../../../modules/socials/platforms/connect/connect-http"
 import { isPlatformApiError } from "../../../modules/socials/platforms/http/platform-api-error"
@@ -28,7 +28,7 @@ export const completeOAuthCallbackStep = createStep(
     const http = createConnectHttp({ timeoutMs: connect.config.requestTimeoutMs })
     let discovered
     try {
-      discovered = await flow.discover({ endpoints: connect.config, clientId, clientSecret, code, redirectUri: consumed.redirect_uri, codeVerifier: consumed.code_verifier, http })
+      discovered = await flow.discover({ endpoints: connect.config, clientId, clientSecret, code, redirectUri: consumed.redirect_uri, codeVerifier: consumed.code_verifier ? openCodeVerifier(state, consumed.code_verifier) : null, http })
     } catch (e) {
       if (isPlatformApiError(e)) {
         const why = e.detail ? `: ${e.detail}` : ""

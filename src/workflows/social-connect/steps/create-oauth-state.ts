@@ -1,6 +1,7 @@
 import * as oauth from "oauth4webapi"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { redirectUriFor } from "../../../modules/social-connect/config"
+import { sealCodeVerifier } from "../../../modules/social-connect/sealing"
 import { STATE_TTL_MS } from "../../../modules/social-connect/types"
 import { connectableProvider, resolveConnect } from "./resolve-connect"
 
@@ -19,7 +20,7 @@ export const createOAuthStateStep = createStep(
       state,
       provider,
       user_id: input.user_id,
-      code_verifier: verifier,
+      code_verifier: verifier ? sealCodeVerifier(state, verifier) : null,
       redirect_uri: redirectUri,
       expires_at: new Date(Date.now() + STATE_TTL_MS),
     })
