@@ -236,6 +236,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Authorization pages (Allow / Deny) of "Connect account"; credentials: SANDBOX_OAUTH_APPS.
     META_OAUTH_DIALOG_URL: handle.urls.meta,
     X_OAUTH_AUTHORIZE_URL: `${handle.urls.x}/i/oauth2/authorize`,
+    LINKEDIN_OAUTH_URL: `${handle.urls.linkedin}/oauth/v2`,
   }
   return handle
 }

@@ -3,6 +3,7 @@ import { authenticate, hasAnyScope } from "./auth"
 import type { LinkedInCall } from "./call"
 import { takeDailyQuota } from "./daily-quota"
 import { accessDenied, badPathKey, illegalArgument, invalidQuery, notEnoughPermissions, notFound, versionMissing, versionNotActive } from "./errors"
+import { handleLinkedInConnect } from "./oauth-connect"
 import { refreshLinkedInToken } from "./oauth-token"
 import { isActiveVersion, isDevelopmentTier } from "./options"
 import { decodePathKey, urnListParam } from "./restli"
@@ -75,6 +76,8 @@ function route(req: SandboxRequest): Route | undefined {
  * scopes and tier (403), then the resource itself (400 for badly encoded URNs, 404, 200).
  */
 export const handleLinkedInRequest: PlatformHandler = (req, ctx) => {
+  const connect = handleLinkedInConnect(req, ctx)
+  if (connect) return connect
   if (req.path === "/oauth/v2/accessToken" && req.method === "POST") return refreshLinkedInToken(req, ctx)
   if (!req.path.startsWith("/rest/")) return notFound()
 

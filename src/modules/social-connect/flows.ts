@@ -1,5 +1,6 @@
 import { metaConnectFlow } from "../socials/platforms/meta/connect"
 import { xConnectFlow } from "../socials/platforms/x/connect"
+import { linkedinConnectFlow } from "../socials/platforms/linkedin/connect"
 import type { ConnectFlow } from "../socials/platforms/connect/types"
 import type { ConnectProvider } from "./types"
 
@@ -7,4 +8,5 @@ import type { ConnectProvider } from "./types"
 export const CONNECT_FLOWS: Partial<Record<ConnectProvider, ConnectFlow>> = {
   meta: metaConnectFlow,
   x: xConnectFlow,
+  linkedin: linkedinConnectFlow,
 }
