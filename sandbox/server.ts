@@ -57,6 +57,8 @@ export interface SandboxHandle {
   setOptions(partial: Partial<SandboxOptions>): void
   stats(): SandboxStats
   log(limit?: number): SandboxLogEntry[]
+  /** The Threads family (its own fixtures, tokens and request log), mounted under /threads. */
+  threads: ThreadsSandbox
   /** Clears counters, log, faults and handler state; `fixtures: true` also restores the initial data set. */
   reset(opts?: { fixtures?: boolean }): void
   stop(): Promise<void>
@@ -103,6 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setOptions: (partial) => Object.assign(opts, partial),
     stats: () => stats.snapshot(),
     log: (limit) => stats.entries(limit),
+    threads,
     reset: (resetOpts) => {
       stats.reset()
       faults.clear()

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_DEMO_TOKENS, META_SEED_IDS } from "../../sandbox/meta/seed"
 import { X_DEMO_TOKENS } from "../../sandbox/x/seed"
 import { LINKEDIN_DEMO_TOKENS } from "../../sandbox/linkedin/seed"
+import { THREADS_DEMO_TOKENS, THREADS_SEED_IDS } from "../../sandbox/threads/seed"
 import type SocialsModuleService from "../../src/modules/socials/service"
 import captureAccountSnapshotsJob from "../../src/jobs/capture-account-snapshots"
 import { budgetKey, pauseBudget } from "../../src/modules/socials/platforms/http/rate-budget"
@@ -68,6 +69,25 @@ medusaIntegrationTestRunner({
       await captureAccountSnapshotsJob(getContainer())
       expect(requests()).toEqual(after)
       expect(await socials().listSocialAccountSnapshots({}, { take: 100 })).toHaveLength(4)
+    })
+
+    it("captures a Threads account's followers with one threads_insights call, token in the header", async () => {
+      sandbox().threads.fixtures.tokens.find((t) => t.token === THREADS_DEMO_TOKENS.user)!.followers_count = 1_480
+      const th = await platform("threads", THREADS_SEED_IDS.user, THREADS_DEMO_TOKENS.user)
+      await captureAccountSnapshotsJob(getContainer())
+
+      const calls = sandbox().threads.log()
+      expect(calls.map((c) => `${c.method} ${c.path}?${c.query}`)).toEqual([`GET /v1.0/${THREADS_SEED_IDS.user}/threads_insights?metric=followers_count`])
+      expect(calls[0]).toMatchObject({ status: 200, tokenIn: "header" })
+      const [stored] = await socials().listSocialAccountSnapshots({ platform_id: th }, { take: 10 })
+      expect(stored).toMatchObject({ day: today(), followers: 1_480, views: null, reach: null })
+
+      // Same day again: no second call, no second row.
+      await captureAccountSnapshotsJob(getContainer())
+      expect(sandbox().threads.log()).toHaveLength(1)
+      expect(await socials().listSocialAccountSnapshots({ platform_id: th }, { take: 10 })).toHaveLength(1)
+      const { data } = await api.get(`/admin/social-platforms/${th}/account-snapshots`, admin)
+      expect(data.snapshots.map((s: { followers: number }) => s.followers)).toEqual([1_480])
     })
 
     it("respects the account's budget: a paused budget means no call and no snapshot, others still captured", async () => {

@@ -1,6 +1,7 @@
 import { fbtraceId, graphError, isGraphError, unknownError, unknownPath, unsupportedPost, type GraphError } from "../meta/graph-errors"
 import type { SandboxReply, SandboxRequest } from "../types"
 import { getUser, listThreads } from "./account"
+import { getUserInsights } from "./user-insights"
 import { authenticate, tokenOf } from "./auth"
 import { getInsights, getMedia, getReplies } from "./edges"
 import { refreshThreadsToken } from "./oauth"
@@ -22,8 +23,8 @@ export interface ThreadsHandlerContext {
 const NUMERIC_ID = /^\d+$/
 
 /**
- * Threads API emulation (graph.threads.net): `/{version}/me`, `/{version}/me/threads` (or the
- * user id), `/{version}/{media-id}`, its `/insights`, `/replies` and `/conversation` edges, and
+ * Threads API emulation (graph.threads.net): `/{version}/me`, `/{version}/me/threads` and
+ * `/threads_insights` (or the user id), `/{version}/{media-id}`, its `/insights`, `/replies` and `/conversation` edges, and
  * `/refresh_access_token`. Errors use Graph's envelope; throttling answers code 4/17/613.
  */
 export function handleThreadsRequest(req: SandboxRequest, ctx: ThreadsHandlerContext): SandboxReply {
@@ -57,6 +58,7 @@ function route(scope: ThreadsScope, rest: string[]): unknown {
   if (!id || more.length) return unknownPath(`/${rest.join("/")}`)
   if (own && !edge) return getUser(scope)
   if (own && edge === "threads") return listThreads(scope)
+  if (own && edge === "threads_insights") return getUserInsights(scope)
   if (!NUMERIC_ID.test(id)) return unknownPath(`/${rest.join("/")}`)
   if (!edge) return getMedia(scope, id)
   if (edge === "insights") return getInsights(scope, id)

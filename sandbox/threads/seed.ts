@@ -70,6 +70,7 @@ export function seedThreads(now: number): ThreadsFixtures {
     username: "sandbox_coffee",
     issued_at: now - 30 * DAY,
     expires_at: now + 30 * DAY,
+    followers_count: 1_250,
     ...extra,
   })
   const many = replies("18060000000000", 60, now - HOUR)
@@ -82,7 +83,7 @@ export function seedThreads(now: number): ThreadsFixtures {
       token(t.expired, { issued_at: now - 61 * DAY, expires_at: now - DAY }),
       token(t.revoked, { revoked: true }),
       token(t.basicOnly, { permissions: ["threads_basic"] }),
-      token(t.other, { user_id: ids.otherUser, username: "sandbox_bakery" }),
+      token(t.other, { user_id: ids.otherUser, username: "sandbox_bakery", followers_count: 310 }),
     ],
     media: [
       media(ids.example, ids.user, 2 * DAY, now, {

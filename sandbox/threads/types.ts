@@ -18,6 +18,8 @@ export interface ThreadsTokenFixture {
   revoked?: boolean
   /** Granted scopes; undefined = threads_basic, threads_manage_insights, threads_read_replies. */
   permissions?: string[]
+  /** The user's followers, served by `threads_insights?metric=followers_count` (0 when unset). */
+  followers_count?: number
 }
 
 export interface ThreadsReplyFixture {

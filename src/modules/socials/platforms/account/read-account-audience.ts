@@ -5,6 +5,7 @@ import { createInstagramClient } from "../instagram/client"
 import type { GraphClient } from "../meta/graph-client"
 import { createLinkedInClient } from "../linkedin/client"
 import { encodeUrn, organizationUrn } from "../linkedin/urn"
+import { createThreadsClient } from "../threads/client"
 import { createXClient } from "../x/client"
 import type { SocialPlatform, SyncContext } from "../types"
 
@@ -15,6 +16,9 @@ const count = z.number().int().nonnegative()
 const graphAccount = z.object({ followers_count: count.optional() })
 const xUser = z.object({ data: z.object({ public_metrics: z.object({ followers_count: count.optional() }).optional() }) })
 const linkedInNetworkSize = z.object({ firstDegreeSize: count.optional() })
+const threadsUserInsights = z.object({
+  data: z.array(z.object({ name: z.string(), total_value: z.object({ value: count }).optional() })),
+})
 
 /**
  * One call per account, through the platform's client (budgets, retries, token
@@ -22,7 +26,9 @@ const linkedInNetworkSize = z.object({ firstDegreeSize: count.optional() })
  * - Instagram `/{ig-user-id}?fields=followers_count`, Facebook `/{page-id}?fields=followers_count`;
  * - X `GET /2/users/:id?user.fields=public_metrics` (its own 15-minute bucket);
  * - LinkedIn `networkSizes/{org}?edgeType=COMPANY_FOLLOWED_BY_MEMBER` (a total, unlike
- *   organizationalEntityFollowerStatistics, which pages through demographic facets).
+ *   organizationalEntityFollowerStatistics, which pages through demographic facets);
+ * - Threads `/{threads-user-id}/threads_insights?metric=followers_count` (the current total; it
+ *   ignores since/until).
  * Daily views / reach would cost an insights call each: left for a later version.
  */
 export async function readAccountAudience(ctx: SyncContext, platform: SocialPlatform): Promise<AccountAudience> {
@@ -35,9 +41,19 @@ export async function readAccountAudience(ctx: SyncContext, platform: SocialPlat
     const res = await createXClient(ctx).get(`/2/users/${encodeURIComponent(accountId)}`, { "user.fields": "public_metrics" }, "users-lookup")
     return { followers: parse(platform, xUser, res.data).data.public_metrics?.followers_count }
   }
-  const org = encodeUrn(organizationUrn(accountId))
-  const res = await createLinkedInClient(ctx).get(`networkSizes/${org}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`, "network-sizes")
-  return { followers: parse(platform, linkedInNetworkSize, res.data).firstDegreeSize }
+  if (platform === "threads") {
+    const res = await createThreadsClient(ctx).get(`${encodeURIComponent(accountId)}/threads_insights`, { metric: "followers_count" }, "account-followers")
+    const metric = parse(platform, threadsUserInsights, res.data).data.find((m) => m.name === "followers_count")
+    return { followers: metric?.total_value?.value }
+  }
+  if (platform === "linkedin") {
+    const org = encodeUrn(organizationUrn(accountId))
+    const res = await createLinkedInClient(ctx).get(`networkSizes/${org}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`, "network-sizes")
+    return { followers: parse(platform, linkedInNetworkSize, res.data).firstDegreeSize }
+  }
+  // A new platform fails to compile here; a row from a newer build gets an error, never another platform's endpoint.
+  const unknown: never = platform
+  throw new PlatformApiError({ platform: unknown, kind: "invalid_request", code: "unknown_platform", detail: `no account audience read for '${String(unknown)}'` })
 }
 
 async function graphGet(client: GraphClient, relative: string): Promise<unknown> {
