@@ -1,7 +1,7 @@
 /* eslint-disable no-console */
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
@@ -103,13 +103,6 @@ async function adminQuery(sql: string): Promise<void> {
 
 const serverUrl = () => process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432"
 
-function previousPeakRss(posts: number): number | undefined {
-  const file = path.join(RESULTS, `latest-${posts}.json`)
-  if (!existsSync(file)) return undefined
-  const json = JSON.parse(readFileSync(file, "utf8")) as { peak_rss_mb?: number }
-  return json.peak_rss_mb
-}
-
 export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv)
   const now = Date.now()
@@ -180,21 +173,22 @@ export async function main(argv: string[]): Promise<void> {
     const figures = computeFigures(workload, run, spec, args)
     const total = figures.rows.total
     if (!total) throw new Error("the run produced no total phase")
-    const reference = args.posts >= 10_000 ? previousPeakRss(1_000) : undefined
-    const targets = checkTargets(figures, args.posts, reference)
+    const targets = checkTargets(figures, args.posts)
     const result = {
       at: new Date(now).toISOString(),
       settings: args,
       machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` },
       requests_ratio: total.requests_ratio,
       time_ratio: total.time_ratio,
+      sync_overhead_rss_mb: total.sync_overhead_rss_mb,
       peak_rss_mb: total.peak_rss_mb,
       rate_limit_units_per_post: Math.round((total.rate_limit_units / Math.max(1, total.posts)) * 1000) / 1000,
       spec_plan_requests_ratio: Math.round((figures.spec_plan.requests.total / Math.max(1, total.http_requests)) * 100) / 100,
       baseline_rss_mb: Math.round(run.baseline_rss_mb),
+      after_warmup_rss_mb: Math.round(run.after_warmup_rss_mb),
       targets,
       figures,
-      phases: run.phases.map((p) => ({ name: p.name, wall_ms: Math.round(p.wall_ms), outcomes: p.outcomes, codes: p.codes, hook: p.hook, fetches: p.fetches, sandbox: p.sandbox, latency: p.latency, persist: p.persist, pages: p.pages })),
+      phases: run.phases.map((p) => ({ name: p.name, wall_ms: Math.round(p.wall_ms), outcomes: p.outcomes, codes: p.codes, hook: p.hook, fetches: p.fetches, request_mean_ms: p.request_mean_ms, sandbox: p.sandbox, latency: p.latency, persist: p.persist, pages: p.pages })),
       timings,
       markdown_table: formatMarkdownTable(figures),
     }
@@ -211,7 +205,8 @@ export async function main(argv: string[]): Promise<void> {
         `~${sp.estimated_sequential_s} s at ${args.latencyMs + args.jitterMs / 2} ms each; spec_plan_requests_ratio ${result.spec_plan_requests_ratio}`
     )
     console.log(
-      `headline: requests_ratio ${result.requests_ratio}, time_ratio ${result.time_ratio}, peak_rss_mb ${result.peak_rss_mb} (after boot ${result.baseline_rss_mb}), ` +
+      `headline: requests_ratio ${result.requests_ratio}, time_ratio ${result.time_ratio}, ` +
+        `sync_overhead_rss_mb ${result.sync_overhead_rss_mb} (over ${result.after_warmup_rss_mb} after boot and warm-up), peak_rss_mb ${result.peak_rss_mb} (after boot ${result.baseline_rss_mb}), ` +
         `rate_limit_units_per_post ${result.rate_limit_units_per_post}, spec_plan_requests_ratio ${result.spec_plan_requests_ratio}`
     )
     for (const c of targets) console.log(`  [${c.met === "n/a" ? "n/a" : c.met ? "met" : "MISSED"}] ${c.target}: ${c.value}`)
@@ -226,7 +221,8 @@ export async function main(argv: string[]): Promise<void> {
           `concurrency ${args.concurrency}, pages of ${args.pageSize}, measured process --max-old-space-size=${args.maxOldSpaceMb ?? "default"}`,
         table: formatMarkdownTable(figures),
         headline:
-          `Headline: \`requests_ratio\` ${result.requests_ratio}, \`time_ratio\` ${result.time_ratio}, \`peak_rss_mb\` ${result.peak_rss_mb} ` +
+          `Headline: \`requests_ratio\` ${result.requests_ratio}, \`time_ratio\` ${result.time_ratio}, ` +
+          `\`sync_overhead_rss_mb\` ${result.sync_overhead_rss_mb} (over ${result.after_warmup_rss_mb} MB after boot and warm-up), \`peak_rss_mb\` ${result.peak_rss_mb} ` +
           `(${result.baseline_rss_mb} after boot), \`rate_limit_units_per_post\` ${result.rate_limit_units_per_post}, \`spec_plan_requests_ratio\` ${result.spec_plan_requests_ratio}.`,
         specPlan:
           `Spec call plan for the same posts: ${sp.requests.total} requests (Instagram ${sp.requests.instagram}, Facebook ${sp.requests.facebook}, ` +

@@ -79,6 +79,8 @@ export type QueryTally = {
   outsideBatches: number
   /** Each saved batch (one account's posts in a page, one transaction): its posts and its statements, BEGIN/COMMIT included. */
   batches: { posts: number; statements: number }[]
+  /** Calls of the X read counter (book, settle; one per X request each) and their statements. */
+  xMeter: { calls: number; statements: number }
 }
 
 export interface QueryEmitter {
@@ -94,9 +96,10 @@ export interface QueryEmitter {
 export function countQueries(knex: QueryEmitter): {
   take(): QueryTally
   batch<T>(posts: number, work: () => Promise<T>): Promise<T>
+  xMeterCall<T>(work: () => Promise<T>): Promise<T>
 } {
   const scope = new AsyncLocalStorage<{ posts: number; statements: number }>()
-  const empty = (): QueryTally => ({ total: 0, byKind: {}, outsideBatches: 0, batches: [] })
+  const empty = (): QueryTally => ({ total: 0, byKind: {}, outsideBatches: 0, batches: [], xMeter: { calls: 0, statements: 0 } })
   let tally = empty()
   knex.on("query", (data) => {
     tally.total++
@@ -111,6 +114,15 @@ export function countQueries(knex: QueryEmitter): {
       const out = tally
       tally = empty()
       return out
+    },
+    xMeterCall: async (work) => {
+      const record = { posts: 0, statements: 0 }
+      try {
+        return await scope.run(record, work)
+      } finally {
+        tally.xMeter.calls++
+        tally.xMeter.statements += record.statements
+      }
     },
     batch: async (posts, work) => {
       const record = { posts, statements: 0 }

@@ -34,6 +34,7 @@ export default async function runBench({ container }: ExecArgs) {
   const requests = createRequestCounter()
   socials.setRequestHook(requests.onRequest)
   const persist = timePersistence(socials, queries.batch)
+  countXMeter(socials, queries.xMeterCall)
   const control = (path: string, method = "GET") =>
     fetches.original(`${config.sandboxUrl}/_control/${path}`, { method }).then((r) => r.json() as Promise<Record<string, unknown>>)
 
@@ -47,6 +48,9 @@ export default async function runBench({ container }: ExecArgs) {
     const others = platforms.filter((p) => p.provider !== provider).map((p) => p.id)
     await syncAllPostInsightsWorkflow(container).run({ input: { limit: WARMUP_POSTS, force: true, exclude_platform_ids: others } })
   }
+  // The sync's overhead is measured from here: the process booted, its code loaded and warm.
+  const afterWarmupRssMb = process.memoryUsage.rss() / 1_048_576
+  const afterWarmupMaxRssMb = maxRssMb()
 
   const results: PhaseResult[] = []
   for (const phase of phases) {
@@ -58,7 +62,7 @@ export default async function runBench({ container }: ExecArgs) {
     const rss = sampleRss()
     queries.take()
     persist.take()
-    const { pageOfPost, ...measured } = await runPages(container, config.pageSize, exclude, queries.take)
+    const { pageOfPost, ...measured } = await runPages(container, config.pageSize, exclude, queries.take, fetches.records)
     rss.stop()
     const sandbox = await control("stats")
     results.push({
@@ -67,6 +71,8 @@ export default async function runBench({ container }: ExecArgs) {
       ...measured,
       hook: { requests: requests.total(), units: requests.units(), byPlatform: requests.byPlatform(), byOperation: requests.byOperation() },
       fetches: fetches.records.length,
+      // What a platform request really took here (sandbox latency + its process + ours): above the sandbox's mean, the machine is loaded.
+      request_mean_ms: fetches.records.reduce((sum, r) => sum + (r.end - r.start), 0) / Math.max(1, fetches.records.length),
       sandbox,
       latency: await postLatencies(knex, measured.pages, fetches.records, pageOfPost),
       persist: persist.take(),
@@ -78,19 +84,19 @@ export default async function runBench({ container }: ExecArgs) {
   }
   fetches.restore()
   socials.setRequestHook(undefined)
-  const out: RunResult = { baseline_rss_mb: baselineRssMb, phases: results }
+  const out: RunResult = { baseline_rss_mb: baselineRssMb, after_warmup_rss_mb: afterWarmupRssMb, after_warmup_max_rss_mb: afterWarmupMaxRssMb, phases: results }
   writeFileSync(config.outFile, JSON.stringify(out, null, 2))
 }
 
 /** Posts per provider synced once before measuring. */
 const WARMUP_POSTS = 20
 
-type PageRecord = { start: number; end: number; posts: number; queries: QueryTally; rss_mb: number; heap_mb: number; live_heap_mb?: number }
+type PageRecord = PhaseResult["pages"][number]
 
 /** With `--heap` the process runs with --expose-gc: after each page (outside its timing), the live heap. */
 const collect = (globalThis as { gc?: () => void }).gc
 
-async function runPages(container: ExecArgs["container"], pageSize: number, exclude: string[], takeQueries: () => QueryTally) {
+async function runPages(container: ExecArgs["container"], pageSize: number, exclude: string[], takeQueries: () => QueryTally, fetched: FetchRecord[]) {
   // Like the scheduled sweep: keyset pages in sync order; posts synced by this run fall out of it.
   const syncedBefore = new Date().toISOString()
   let after: SyncCursor | undefined
@@ -100,13 +106,26 @@ async function runPages(container: ExecArgs["container"], pageSize: number, excl
   const codes: Record<string, number> = {}
   for (let page = 0; page < 10_000; page++) {
     takeQueries()
+    const firstRequest = fetched.length
+    const cpu = process.cpuUsage()
     const start = performance.now()
     const { result } = await syncAllPostInsightsWorkflow(container).run({
       input: { limit: pageSize, force: true, stale_only: true, synced_before: syncedBefore, after, exclude_platform_ids: exclude },
     })
     const end = performance.now()
+    const used = process.cpuUsage(cpu)
     const memory = process.memoryUsage()
-    const record: PageRecord = { start, end, posts: result.total, queries: takeQueries(), rss_mb: memory.rss / 1_048_576, heap_mb: memory.heapUsed / 1_048_576 }
+    const record: PageRecord = {
+      start,
+      end,
+      posts: result.total,
+      queries: takeQueries(),
+      rss_mb: memory.rss / 1_048_576,
+      heap_mb: memory.heapUsed / 1_048_576,
+      // This process's CPU time during the page (JSON, merging, ORM, pg driver): local work the time bound counts as zero.
+      cpu_ms: (used.user + used.system) / 1000,
+      requests: requestsByFamily(fetched.slice(firstRequest)),
+    }
     if (collect) {
       collect()
       record.live_heap_mb = process.memoryUsage().heapUsed / 1_048_576
@@ -122,6 +141,12 @@ async function runPages(container: ExecArgs["container"], pageSize: number, excl
   }
   outcomes.synced = outcomes.success
   return { wall_ms: pages.reduce((sum, p) => sum + (p.end - p.start), 0), pages, outcomes, codes, pageOfPost }
+}
+
+function requestsByFamily(records: FetchRecord[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of records) out[r.family] = (out[r.family] ?? 0) + 1
+  return out
 }
 
 /**
@@ -178,6 +203,19 @@ function timePersistence(socials: SocialsModuleService, asBatch: <T>(posts: numb
       ms = 0
       return out
     },
+  }
+}
+
+/** The X read counter's statements (per X request, not per post) are tallied apart from the page's own. */
+function countXMeter(socials: SocialsModuleService, asCall: <T>(work: () => Promise<T>) => Promise<T>): void {
+  const original = socials.xReadCounters.bind(socials)
+  socials.xReadCounters = () => {
+    const store = original()
+    return {
+      reads: (...args) => asCall(() => store.reads(...args)),
+      reserve: (...args) => asCall(() => store.reserve(...args)),
+      adjust: (...args) => asCall(() => store.adjust(...args)),
+    }
   }
 }
 
