@@ -133,6 +133,8 @@ export interface TweetFixture {
   }[]
   /** Replies in the conversation (returned by search/recent). */
   replies: { id: string; text: string; author_id: string; author_name: string; created_at: string; like_count: number; reply_count: number }[]
+  /** A reply or repost by the author: the user timeline leaves it out with `exclude=replies,retweets`. */
+  referenced_tweets?: { type: "replied_to" | "retweeted" | "quoted"; id: string }[]
   deleted?: boolean
 }
 
@@ -145,6 +147,8 @@ export interface LinkedInPostFixture {
   organization: string
   /** Epoch ms the post was published; start of videoAnalytics time ranges. */
   created_at?: number
+  /** The post's text (`commentary` in the Posts API); default: a sentence naming the URN. */
+  commentary?: string
   /** null: zero activity, so omitted from share statistics (real behaviour). */
   share_statistics: {
     impressionCount: number
@@ -232,7 +236,7 @@ export interface XEndpointLimit {
 
 export interface XSandboxOptions {
   /** Per token and endpoint. Defaults: tweetsLookup 5000/3500, tweetById 900/450, searchRecent 300/450, searchAll 300/300. */
-  rateLimits?: { tweetsLookup?: XEndpointLimit; tweetById?: XEndpointLimit; searchRecent?: XEndpointLimit; searchAll?: XEndpointLimit; userById?: XEndpointLimit }
+  rateLimits?: { tweetsLookup?: XEndpointLimit; tweetById?: XEndpointLimit; searchRecent?: XEndpointLimit; searchAll?: XEndpointLimit; userById?: XEndpointLimit; userTweets?: XEndpointLimit }
   /** Length of a rate-limit window in seconds. Default 900 (15 minutes). */
   rateLimitWindowSeconds?: number
   /** 429 body: "problem" (observed v2 problem JSON, default) or "v1.1" (`{"errors":[{"code":88,...}]}` of the docs). */

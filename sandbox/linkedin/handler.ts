@@ -12,6 +12,7 @@ import { batchGetSocialActions, getSocialActions, listComments } from "./social-
 import { batchGetSocialMetadata, getSocialMetadata } from "./social-metadata"
 import { videoAnalytics } from "./video-analytics"
 import { networkSize } from "./network-sizes"
+import { findPostsByAuthor } from "./posts-finder"
 
 interface Route {
   /** Quota bucket and the name in ACCESS_DENIED messages. */
@@ -62,6 +63,9 @@ function route(req: SandboxRequest): Route | undefined {
     case "networkSizes":
       if (key === undefined || sub !== undefined) return undefined
       return { resource, method: "GET", scopes: ["rw_organization_admin", "r_organization_admin", "r_organization_social"], run: withKey(key, networkSize) }
+    case "posts":
+      if (key !== undefined) return undefined
+      return { resource, method: "FINDER-author", scopes: ["r_organization_social"], run: findPostsByAuthor }
     case "videoAnalytics":
       if (key !== undefined) return undefined
       return { resource, method: "FINDER-entity", scopes: ["r_organization_social"], run: videoAnalytics }

@@ -8,6 +8,7 @@ import { takeRateLimit } from "./rate-limit"
 import { searchAll, searchRecent } from "./search-recent"
 import { lookupTweet, lookupTweets } from "./tweets-lookup"
 import { lookupUser } from "./users-lookup"
+import { userTweets } from "./user-tweets"
 import { isUsageCapped } from "./usage"
 
 interface Route {
@@ -21,6 +22,8 @@ function route(req: SandboxRequest): Route | undefined {
   if (path === "/2/tweets") return { endpoint: "tweetsLookup", run: lookupTweets }
   if (path === "/2/tweets/search/recent") return { endpoint: "searchRecent", run: searchRecent }
   if (path === "/2/tweets/search/all") return { endpoint: "searchAll", run: searchAll }
+  const timeline = /^\/2\/users\/([^/]+)\/tweets$/.exec(path)
+  if (timeline) return { endpoint: "userTweets", run: (ctx, token, query) => userTweets(ctx, token, query, safeDecode(timeline[1])) }
   const user = /^\/2\/users\/([^/]+)$/.exec(path)
   if (user) return { endpoint: "userById", run: (ctx, token, query) => lookupUser(ctx, token, query, safeDecode(user[1])) }
   const single = /^\/2\/tweets\/([^/]+)$/.exec(path)

@@ -1,7 +1,7 @@
 import type { SandboxContext, TokenFixture, XEndpointLimit, XSandboxOptions } from "../types"
 
 /** The X endpoints the sandbox serves, each with its own rate-limit bucket (§4.3). */
-export type XEndpoint = "tweetsLookup" | "tweetById" | "searchRecent" | "searchAll" | "userById"
+export type XEndpoint = "tweetsLookup" | "tweetById" | "searchRecent" | "searchAll" | "userById" | "userTweets"
 
 const MINUTE_MS = 60_000
 const DAY_MS = 24 * 60 * MINUTE_MS
@@ -13,6 +13,7 @@ const DEFAULT_LIMITS: Record<XEndpoint, Required<XEndpointLimit>> = {
   searchRecent: { user: 300, app: 450 },
   searchAll: { user: 300, app: 300 },
   userById: { user: 900, app: 300 },
+  userTweets: { user: 900, app: 1500 },
 }
 
 /** X access tokens from the refresh grant live two hours. */

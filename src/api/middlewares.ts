@@ -10,6 +10,7 @@ import { socialPostSalesMiddlewares } from "./admin/social-posts/[id]/sales/midd
 import { socialPostPromotionsMiddlewares } from "./admin/social-posts/[id]/promotions/middlewares"
 import { attributionWidgetMiddlewares } from "./admin/attribution-middlewares"
 import { socialConnectMiddlewares } from "./admin/social-platforms/connect/middlewares"
+import { importPostsEstimateMiddlewares } from "./admin/social-platforms/[id]/import-posts/middlewares"
 import { rejectNulCharacters } from "./utils/reject-nul-characters"
 
 export default defineMiddlewares({
@@ -19,6 +20,7 @@ export default defineMiddlewares({
     { matcher: /^\/admin\/(?:social-(?:platforms|posts)|products\/[^/]+\/social-posts)(?=\/|$)/, middlewares: [rejectNulCharacters] },
     ...socialPlatformsMiddlewares,
     ...socialConnectMiddlewares,
+    ...importPostsEstimateMiddlewares,
     ...socialPostsMiddlewares,
     ...socialPostsExportMiddlewares,
     ...accountSnapshotsMiddlewares,

@@ -3,6 +3,8 @@ import type { SocialsConfig } from "../platforms/config"
 import type { RateBudgetStore } from "../platforms/http/rate-budget"
 import type { SyncContext } from "../platforms/types"
 import type { StoredApiConfig } from "../utils/api-config"
+import { accountMeter, type XReadCounterStore, type XReadMeter } from "../x-spend/meter"
+import { X_NEAR_CAP_SHARE, type XSpendSettings } from "../x-spend/settings"
 import type { InsightsStore } from "./insights-store"
 import { createPlatformTokenStore } from "./platform-token-store"
 import type { PlatformRecord } from "./sync-persistence"
@@ -11,6 +13,15 @@ export interface AccountContextStore {
   readonly config: SocialsConfig
   readonly budgetStore: RateBudgetStore
   insightsStore(): InsightsStore
+  /** X only: where reads are counted, and the price and cap (the X spend counter). */
+  readonly xSpend?: XSpendSettings
+  xReadCounters?(): XReadCounterStore
+}
+
+/** The X read meter of an account (every post an import lists is a billed read). */
+export function xReadMeterOf(socials: AccountContextStore, platform: PlatformRecord): XReadMeter | undefined {
+  if (platform.provider !== "twitter" || !socials.xReadCounters || !socials.xSpend) return undefined
+  return accountMeter(socials.xReadCounters(), platform.id, socials.xSpend, X_NEAR_CAP_SHARE)
 }
 
 /** An account's client context as a sync builds it (its budgets, token store and refresh); undefined without a token. */
@@ -33,5 +44,6 @@ export function accountContext(socials: AccountContextStore, platform: PlatformR
     mode: "bulk",
     onTokenRefreshed: (token) => tokens.save(token),
     tokenStore: tokens,
+    xReads: xReadMeterOf(socials, platform),
   }
 }

@@ -4,6 +4,9 @@ import { platformFacts } from "../platforms/catalog"
 import { listFacebookPosts } from "../platforms/facebook/list-posts"
 import { isPlatformApiError } from "../platforms/http/platform-api-error"
 import { listInstagramPosts } from "../platforms/instagram/list-posts"
+import { listLinkedInPosts } from "../platforms/linkedin/list-posts"
+import { listThreadsPosts } from "../platforms/threads/list-posts"
+import { listXPosts } from "../platforms/x/list-posts"
 import type { ListedPage, ListedPost } from "../platforms/listing/types"
 import type { SyncContext } from "../platforms/types"
 import { accountContext, type AccountContextStore } from "./import-context"
@@ -12,7 +15,13 @@ import type { PlatformRecord } from "./sync-persistence"
 export type PostLister = (ctx: SyncContext, opts: { limit: number; cursor?: string }) => Promise<ListedPage>
 
 /** Which accounts can list their posts (the registry's `listPosts` once every platform has one). */
-export const POST_LISTERS: Record<string, PostLister | undefined> = { instagram: listInstagramPosts, facebook: listFacebookPosts }
+export const POST_LISTERS: Record<string, PostLister | undefined> = {
+  instagram: listInstagramPosts,
+  facebook: listFacebookPosts,
+  twitter: listXPosts,
+  linkedin: listLinkedInPosts,
+  threads: listThreadsPosts,
+}
 
 export const DEFAULT_IMPORT_LIMIT = 100
 /** First sync of an imported post: right away (the due-sync job picks it up within a minute). */

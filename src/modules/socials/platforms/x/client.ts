@@ -8,10 +8,10 @@ import { createTokenManager, type TokenManager } from "../shared/token-manager"
 import type { SyncContext } from "../types"
 import { xDialect } from "./dialect"
 
-/** X counts each endpoint in its own 15-minute window (users-lookup: the daily account snapshot). */
-export type XEndpointGroup = "tweets-lookup" | "search-recent" | "search-all" | "users-lookup"
+/** X counts each endpoint in its own 15-minute window (users-lookup: the daily account snapshot; user-tweets: the import). */
+export type XEndpointGroup = "tweets-lookup" | "search-recent" | "search-all" | "users-lookup" | "user-tweets"
 
-const GROUPS: XEndpointGroup[] = ["tweets-lookup", "search-recent", "search-all", "users-lookup"]
+const GROUPS: XEndpointGroup[] = ["tweets-lookup", "search-recent", "search-all", "users-lookup", "user-tweets"]
 
 /** search/all also allows only one request per second (§4.3): a local budget spaces them out. */
 function endpointBudgets(ctx: SyncContext, group: XEndpointGroup): BudgetRule[] {

@@ -8,3 +8,6 @@ export const AdminImportPostsBody = z
   })
   .strict()
 export type AdminImportPostsBodyType = z.infer<typeof AdminImportPostsBody>
+
+export const AdminImportEstimateQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }).strict()
+export type AdminImportEstimateQueryType = z.infer<typeof AdminImportEstimateQuery>
