@@ -37,6 +37,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     api_config: { access_token: "x-demo-token", refresh_token: "x-demo-refresh", auth_type: "user_context", token_expires_at: new Date(Date.now() + 2 * 3_600_000).toISOString() },
   })
   const linkedin = await platform({ name: "Sandbox Coffee Co. (LinkedIn)", provider: "linkedin", account_id: "urn:li:organization:90000001", api_config: { access_token: "linkedin-demo-token" } })
+  const threads = await platform({ name: "@sandbox_coffee (Threads)", provider: "threads", account_id: "25000000000000001", api_config: { access_token: "threads-demo-token" } })
 
   const posts: (Omit<CreateSocialPostStepInput, "status"> & { draft?: boolean })[] = [
     { platform_id: page, name: "Autumn blend launch", caption: "Our autumn blend is here.", media_type: "TEXT", posted_at: ago(2), insights: { facebook_post_id: "104000000000001_900000000000001" } },
@@ -51,6 +52,8 @@ export default async function seedDemo({ container }: ExecArgs) {
     { platform_id: x, name: "Roast timelapse", caption: "12 minutes in 30 seconds.", media_type: "VIDEO", posted_at: ago(3), insights: { twitter_tweet_id: "1850000000000000003" } },
     { platform_id: linkedin, name: "We are hiring baristas", caption: "Join the team.", media_type: "TEXT", posted_at: ago(5), insights: { linkedin_post_urn: "urn:li:ugcPost:7304968765245411329" } },
     { platform_id: linkedin, name: "Sourcing trip video", caption: "Visiting our growers.", media_type: "VIDEO", posted_at: ago(7), insights: { linkedin_post_urn: "urn:li:ugcPost:7300000000000000002" } },
+    { platform_id: threads, name: "Thread: cupping notes", caption: "What we taste in the autumn blend.", media_type: "TEXT", posted_at: ago(2), insights: { threads_media_id: "18050000000000001" } },
+    { platform_id: threads, name: "Thread: latte art photo (60 replies)", caption: "Rate this heart.", media_type: "IMAGE", posted_at: ago(5), insights: { threads_media_id: "18050000000000002" } },
     { platform_id: page, name: "Deleted on Facebook", caption: "This one was removed on the platform.", media_type: "TEXT", posted_at: ago(10), insights: { facebook_post_id: "104000000000001_900000000000005" } },
     { platform_id: page, name: "Winter menu (draft)", caption: "Coming soon.", media_type: "IMAGE", draft: true },
   ]
@@ -63,5 +66,5 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedAttributedOrders(container)
 
   const { result } = await syncAllPostInsightsWorkflow(container).run({ input: { limit: 100, force: true } })
-  logger.info(`Demo data: 4 platforms, ${posts.length} posts; first sync: ${result.message} (${result.failed} failed on purpose)`)
+  logger.info(`Demo data: 5 platforms, ${posts.length} posts; first sync: ${result.message} (${result.failed} failed on purpose)`)
 }
