@@ -240,6 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     META_OAUTH_DIALOG_URL: handle.urls.meta,
     X_OAUTH_AUTHORIZE_URL: `${handle.urls.x}/i/oauth2/authorize`,
     LINKEDIN_OAUTH_URL: `${handle.urls.linkedin}/oauth/v2`,
+    THREADS_OAUTH_URL: `${handle.url}/threads/oauth/authorize`,
   }
   return handle
 }

@@ -3,6 +3,7 @@ import { lowerCaseHeaders, readBody, sendReply } from "../core/http-util"
 import { redactQuery } from "../core/stats"
 import { tokenOf } from "./auth"
 import { handleThreadsRequest } from "./handler"
+import { handleThreadsConnect, newThreadsConnectState } from "./oauth-connect"
 import { ThreadsRateLimiter } from "./rate-limit"
 import { seedThreads } from "./seed"
 import type { ThreadsFixtures, ThreadsSandboxOptions } from "./types"
@@ -40,6 +41,8 @@ export class ThreadsSandbox {
   private limiter: ThreadsRateLimiter
   private ownOptions: ThreadsSandboxOptions = {}
   private serverErrorsTaken = 0
+  /** "Connect Threads" codes and short-lived tokens (oauth-connect.ts). */
+  private connect = newThreadsConnectState()
   private readonly now: () => number
   private readonly initial: () => Partial<ThreadsFixtures>
 
@@ -80,6 +83,7 @@ export class ThreadsSandbox {
     this.entries = []
     this.limiter = new ThreadsRateLimiter(() => this.options())
     this.serverErrorsTaken = 0
+    this.connect = newThreadsConnectState()
     if (!this.init.options) this.ownOptions = {}
     if (opts.fixtures) this.setFixtures({ tokens: [], media: [], ...this.initial() })
   }
@@ -90,13 +94,17 @@ export class ThreadsSandbox {
 
   /** Answers one HTTP request below THREADS_PREFIX; `origin` is the sandbox root URL. */
   async serve(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
-    await readBody(req)
+    const body = await readBody(req)
     const headers = lowerCaseHeaders(req)
     const path = url.pathname.slice(THREADS_PREFIX.length) || "/"
-    const reply = handleThreadsRequest(
-      { method: req.method ?? "GET", path, query: url.searchParams, headers, body: "" },
-      { fixtures: this.fixtures, options: this.options(), limiter: this.limiter, now: this.now(), baseUrl: `${origin}${THREADS_PREFIX}`, takeServerError: () => this.takeServerError() }
-    )
+    const request = { method: req.method ?? "GET", path, query: url.searchParams, headers, body }
+    const baseUrl = `${origin}${THREADS_PREFIX}`
+    const reply =
+      handleThreadsConnect(request, { fixtures: this.fixtures, now: this.now(), baseUrl, connect: this.connect }) ??
+      handleThreadsRequest(
+        { ...request, body: "" },
+        { fixtures: this.fixtures, options: this.options(), limiter: this.limiter, now: this.now(), baseUrl, takeServerError: () => this.takeServerError() }
+      )
     const tokenIn = url.searchParams.get("access_token") ? "query" : tokenOf(new URLSearchParams(), headers) ? "header" : "none"
     this.entries.push({ at: new Date().toISOString(), method: req.method ?? "GET", path, query: redactQuery(url.searchParams), status: reply.status, tokenIn })
     sendReply(res, reply)

@@ -1,6 +1,7 @@
 import { metaConnectFlow } from "../socials/platforms/meta/connect"
 import { xConnectFlow } from "../socials/platforms/x/connect"
 import { linkedinConnectFlow } from "../socials/platforms/linkedin/connect"
+import { threadsConnectFlow } from "../socials/platforms/threads/connect"
 import type { ConnectFlow } from "../socials/platforms/connect/types"
 import type { ConnectProvider } from "./types"
 
@@ -9,4 +10,5 @@ export const CONNECT_FLOWS: Partial<Record<ConnectProvider, ConnectFlow>> = {
   meta: metaConnectFlow,
   x: xConnectFlow,
   linkedin: linkedinConnectFlow,
+  threads: threadsConnectFlow,
 }
