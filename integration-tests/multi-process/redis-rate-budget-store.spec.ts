@@ -39,6 +39,21 @@ describe("RedisRateBudgetStore", () => {
     expect(await stores[0].take("units", 61, 60, 60_000)).toEqual({ ok: false, retryAfterMs: 60_000 })
   })
 
+  it("remaining reads the units left and when the oldest booking returns, on Redis's clock, without booking", async () => {
+    expect(await stores[0].remaining("left", 60, 60_000)).toEqual({ remaining: 60, returnsInMs: 60_000 })
+    await stores[0].take("left", 40, 60, 60_000)
+    await stores[1].take("left", 5, 60, 60_000)
+    const read = await stores[1].remaining("left", 60, 60_000)
+    expect(read.remaining).toBe(15)
+    expect(read.returnsInMs).toBeGreaterThan(59_000)
+    expect(read.returnsInMs).toBeLessThanOrEqual(60_000)
+    expect((await stores[0].remaining("left", 60, 60_000)).remaining).toBe(15)
+    await stores[0].pause?.("left", Date.now() + 5_000)
+    const paused = await stores[1].remaining("left", 60, 60_000)
+    expect(paused.remaining).toBe(0)
+    expect(paused.returnsInMs).toBeGreaterThan(4_000)
+  })
+
   it("rolls: a booking stops counting once it is older than the window", async () => {
     for (let i = 0; i < 3; i++) expect((await stores[i % 2].take("rolling", 1, 3, 400)).ok).toBe(true)
     const refused = await stores[0].take("rolling", 1, 3, 400)

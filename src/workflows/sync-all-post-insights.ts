@@ -28,6 +28,8 @@ export const syncAllPostInsightsWorkflow = createWorkflow(
       transform({ outcomes, selection }, ({ outcomes, selection }) => ({
         ...summarizeOutcomes(outcomes),
         next_cursor: selection.cursor,
+        /** Left for when their account's budget returns (plan_budget): not synced, not failed. */
+        deferred: selection.deferred ?? 0,
       }))
     )
   }

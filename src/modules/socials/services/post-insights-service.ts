@@ -11,6 +11,7 @@ import type { PlatformSecrets } from "../utils/api-config"
 import { missingTokenResult, outcomeFor, unreadableTokenResult } from "./sync-outcome"
 import { buildPersistence, PostRecord, PlatformRecord } from "./sync-persistence"
 import { selectPostIdsForSync, SelectPostsForSyncOptions } from "./select-posts"
+import { planBudgetedSync } from "./plan-budgeted-sync"
 import { createPlatformTokenStore, type RefreshLock } from "./platform-token-store"
 import { rescheduleAfterSkip } from "./reschedule-skipped"
 import type { InsightsStore } from "./insights-store"
@@ -42,8 +43,12 @@ export class PostInsightsService {
     this.deps.onRequest = hook
   }
 
-  selectPostIdsForSync(options: SelectPostsForSyncOptions): ReturnType<typeof selectPostIdsForSync> {
-    return selectPostIdsForSync(this.deps.store, this.deps.config, options)
+  /** With `plan_budget` (scheduled runs): only what each account's remaining budget covers; the rest move to when it returns. */
+  async selectPostIdsForSync(options: SelectPostsForSyncOptions): Promise<Awaited<ReturnType<typeof selectPostIdsForSync>> & { deferred?: number }> {
+    const selection = await selectPostIdsForSync(this.deps.store, this.deps.config, options)
+    if (!options.plan_budget) return selection
+    const plan = await planBudgetedSync(this.deps, selection.ids, new Date())
+    return { ...selection, ids: plan.take, deferred: plan.deferred }
   }
 
   /** The dispatcher: one post or many, any mix of platforms. */

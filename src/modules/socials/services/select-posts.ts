@@ -1,6 +1,7 @@
 import { PLATFORM_CATALOG } from "../platforms/catalog"
 import type { InsightsStore } from "./insights-store"
 import type { SocialsConfig } from "../platforms/config"
+import type { PostedBetween } from "../scheduling/cadence-tiers"
 
 /**
  * Position in "oldest sync first" order (then by platform, so a page holds few
@@ -35,6 +36,14 @@ export type SelectPostsForSyncOptions = {
    * on demand only, a post on a slow step on that step, not every night.
    */
   cadence_due?: boolean
+  /**
+   * Scheduled runs: keep only the posts each account's remaining budget covers, in
+   * priority order; move the others' `next_sync_at` to when the budget returns
+   * (services/plan-budgeted-sync.ts). The cursor still passes the whole page.
+   */
+  plan_budget?: boolean
+  /** Only posts published in this range (scheduled runs page through the cadence's tiers, youngest first). */
+  posted_between?: PostedBetween
 }
 
 /** Posts that carry the id their account's platform needs (`insights->>key` neither null nor empty). */
@@ -45,6 +54,14 @@ function hasPlatformPostId(): Record<string, unknown> {
       $and: [{ insights: { [postIdField]: { $ne: null } } }, { insights: { [postIdField]: { $ne: "" } } }],
     })),
   }
+}
+
+function postedBetween({ after, before, include_unknown }: PostedBetween): Record<string, unknown> {
+  const range: Record<string, unknown>[] = []
+  if (after) range.push({ posted_at: { $gt: new Date(after) } })
+  if (before) range.push({ posted_at: { $lte: new Date(before) } })
+  const known = { $and: range.length ? range : [{ posted_at: { $ne: null } }] }
+  return include_unknown ? { $or: [known, { posted_at: null }] } : known
 }
 
 /**
@@ -90,6 +107,9 @@ export async function selectPostIdsForSync(
   }
   if (options.cadence_due) {
     and.push({ $or: [{ insights_synced_at: null }, { next_sync_at: { $lte: now } }] })
+  }
+  if (options.posted_between) {
+    and.push(postedBetween(options.posted_between))
   }
   const posts = await store.listPostsInSyncOrder({ $and: and }, options.limit)
   const last = posts[posts.length - 1]

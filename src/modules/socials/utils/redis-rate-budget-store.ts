@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import type { RateBudgetStore, TakeResult } from "../platforms/http/rate-budget"
+import type { BudgetRemaining, RateBudgetStore, TakeResult } from "../platforms/http/rate-budget"
 
 /** The subset of an ioredis client the store uses (so tests can pass any client). */
 export type RedisLike = {
@@ -55,6 +55,27 @@ redis.call('PEXPIRE', key, window)
 return 0
 `
 
+/** Read-only: units left in the window on Redis's clock and ms until the oldest booking returns ({left, ms}). */
+const REMAINING_SCRIPT = `
+${REDIS_NOW}
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local paused = redis.call('PTTL', KEYS[2])
+if paused > 0 then
+  return {0, paused}
+end
+local entries = redis.call('ZRANGEBYSCORE', KEYS[1], now - window + 1, '+inf', 'WITHSCORES')
+local used = 0
+for i = 1, #entries, 2 do
+  used = used + tonumber(string.match(entries[i], ':(%d+)$'))
+end
+local returns = window
+if #entries > 0 then
+  returns = math.max(1, tonumber(entries[2]) + window - now)
+end
+return {math.max(0, limit - used), returns}
+`
+
 /** Extends a pause, never shortens it: the longest wait any process was told wins. */
 const PAUSE_SCRIPT = `
 local ms = tonumber(ARGV[1])
@@ -86,6 +107,11 @@ export class RedisRateBudgetStore implements RateBudgetStore {
     if (ms > 0) {
       await this.redis.eval(PAUSE_SCRIPT, 1, this.pauseKey(key), ms)
     }
+  }
+
+  async remaining(key: string, limit: number, windowMs: number): Promise<BudgetRemaining> {
+    const [left, ms] = (await this.redis.eval(REMAINING_SCRIPT, 2, this.prefix + key, this.pauseKey(key), limit, windowMs)) as [number, number]
+    return { remaining: Number(left), returnsInMs: Number(ms) }
   }
 
   private pauseKey(key: string): string {

@@ -4,6 +4,13 @@ import { byPlatform, type SocialPlatform } from "../catalog"
 export type TakeResult = { ok: true } | { ok: false; retryAfterMs: number }
 
 /**
+ * What is left of a budget now: `remaining` units, and `returnsInMs` until units
+ * come back (the oldest booking leaves the window; with none booked, a window from
+ * now, when what is booked next returns). While paused: 0 left until the pause ends.
+ */
+export type BudgetRemaining = { remaining: number; returnsInMs: number }
+
+/**
  * A shared call budget. `take` either books `units` against `key` within a
  * rolling `windowMs` or says how long until it could. The in-memory store is
  * per process; a Redis/DB-backed one can replace it for several processes.
@@ -15,6 +22,11 @@ export interface RateBudgetStore {
    * Optional; without it those pauses are kept in this process only.
    */
   pause?(key: string, untilMs: number): Promise<void>
+  /**
+   * Reads (never books) what is left on `key`: the scheduler plans against it.
+   * Optional; a store without it is not planned against (the takes still guard).
+   */
+  remaining?(key: string, limit: number, windowMs: number): Promise<BudgetRemaining>
 }
 
 export interface BudgetLimit {
@@ -77,6 +89,16 @@ export class InMemoryRateBudgetStore implements RateBudgetStore {
 
   async pause(key: string, untilMs: number): Promise<void> {
     this.pauses.set(key, Math.max(untilMs, this.pauses.get(key) ?? 0))
+  }
+
+  async remaining(key: string, limit: number, windowMs: number): Promise<BudgetRemaining> {
+    const now = this.now()
+    const pausedUntil = this.pauses.get(key)
+    if (pausedUntil !== undefined && pausedUntil > now) return { remaining: 0, returnsInMs: pausedUntil - now }
+    const live = (this.bookings.get(key) ?? []).filter((b) => b.at > now - windowMs)
+    const used = live.reduce((sum, b) => sum + b.units, 0)
+    const oldest = live.length ? Math.min(...live.map((b) => b.at)) : undefined
+    return { remaining: Math.max(0, limit - used), returnsInMs: oldest === undefined ? windowMs : Math.max(1, oldest + windowMs - now) }
   }
 
   /** Units booked in the current window (tests and diagnostics). */

@@ -14,6 +14,22 @@ describe("rate budgets", () => {
     expect(store.used("k", 3_600_000)).toBe(150)
   })
 
+  it("remaining reads what is left and when units return, without booking", async () => {
+    let now = 0
+    const store = new InMemoryRateBudgetStore(() => now)
+    expect(await store.remaining("k", 200, 3_600_000)).toEqual({ remaining: 200, returnsInMs: 3_600_000 })
+    await store.take("k", 150, 200, 3_600_000)
+    now = 1_000
+    await store.take("k", 30, 200, 3_600_000)
+    now = 2_000
+    expect(await store.remaining("k", 200, 3_600_000)).toEqual({ remaining: 20, returnsInMs: 3_598_000 })
+    expect(await store.remaining("k", 200, 3_600_000)).toEqual({ remaining: 20, returnsInMs: 3_598_000 })
+    now = 3_600_001
+    expect(await store.remaining("k", 200, 3_600_000)).toEqual({ remaining: 170, returnsInMs: 1_000 - 1 })
+    await store.pause("k", now + 5_000)
+    expect(await store.remaining("k", 200, 3_600_000)).toEqual({ remaining: 0, returnsInMs: 5_000 })
+  })
+
   it("a batch larger than the limit can never pass", async () => {
     const store = new InMemoryRateBudgetStore(() => 0)
     expect(await store.take("k", 51, 50, 1_000)).toEqual({ ok: false, retryAfterMs: 1_000 })
