@@ -177,7 +177,8 @@ export async function main(argv: string[]): Promise<void> {
     const result = {
       at: new Date(now).toISOString(),
       settings: args,
-      machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      // The machine may be shared: its load at the end of the run says how far to trust the times.
+      machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}`, load_avg_1m: Math.round(os.loadavg()[0] * 10) / 10 },
       requests_ratio: total.requests_ratio,
       time_ratio: total.time_ratio,
       sync_overhead_rss_mb: total.sync_overhead_rss_mb,
@@ -215,7 +216,7 @@ export async function main(argv: string[]): Promise<void> {
       const written = writeDocsBlock(path.join(ROOT, "docs", "performance.md"), {
         posts: args.posts,
         at: result.at.slice(0, 16).replace("T", " ") + " UTC",
-        machine: `${m.cpus} cores (${m.cpu_model}), ${m.memory_gb} GB, Node ${m.node}, ${m.platform}`,
+        machine: `${m.cpus} cores (${m.cpu_model}), ${m.memory_gb} GB, Node ${m.node}, ${m.platform}, load average ${m.load_avg_1m} at the end`,
         settings:
           `${args.accounts} accounts, posts created in ${args.seedOrder} order, latency ${args.latencyMs} ms + 0..${args.jitterMs} ms jitter, ` +
           `concurrency ${args.concurrency}, pages of ${args.pageSize}, measured process --max-old-space-size=${args.maxOldSpaceMb ?? "default"}`,
