@@ -194,6 +194,9 @@ describe("Social Posts admin in a browser", () => {
     const drawer = await visible(page.getByRole("dialog"))
     await visible(drawer.getByText("Sandbox Coffee Co. (Facebook)"))
     await drawer.locator("#post-name").fill("Autumn blend launch")
+    // The URL comes first; the id field is under the Advanced disclosure.
+    await visible(drawer.locator("#post-url"))
+    await drawer.getByTestId("post-form-advanced").locator("summary").click()
     await drawer.locator("#post-platform-post-id").fill("not-an-id")
     await drawer.getByTestId("post-form-submit").click()
     const error = await visible(drawer.getByTestId("post-platform-post-id-error"))

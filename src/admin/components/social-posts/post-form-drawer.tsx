@@ -97,12 +97,15 @@ export const PostFormDrawer = ({
   const [form, setForm] = useState<FormState>(() => initialState(post, defaultPlatformId))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string>()
+  /** Open when editing or when an id is already there; otherwise the URL is the way in. */
+  const [showIds, setShowIds] = useState(() => Boolean(post))
 
   useEffect(() => {
     if (open) {
       setForm(initialState(post, defaultPlatformId))
       setErrors({})
       setFormError(undefined)
+      setShowIds(Boolean(post))
     }
   }, [open, post, defaultPlatformId])
 
@@ -178,6 +181,7 @@ export const PostFormDrawer = ({
           ...(crossError ? { cross_post_id: crossError } : {}),
         }
         setErrors(mapped)
+        if (mapped.platform_post_id || mapped.cross_post_id) setShowIds(true)
         setFormError(Object.keys(mapped).length ? undefined : error.message)
       },
     }
@@ -216,9 +220,27 @@ export const PostFormDrawer = ({
               )}
             </FormField>
             <FormField
+              id="post-url"
+              label="Post URL"
+              optional={isEdit || Boolean(form.platform_post_id)}
+              hint={platform ? `Paste the post's link from ${providerLabel(platform.provider)}: its id, caption and publish time are read from the account.` : "Paste the post's link."}
+              error={errors.post_url}
+            >
+              <Input id="post-url" type="url" value={form.post_url} onChange={(e) => set("post_url", e.target.value)} placeholder="https://…" aria-invalid={Boolean(errors.post_url)} />
+            </FormField>
+            {/* The id fields are the Advanced way in: a URL is what merchants have at hand. */}
+            <details
+              open={showIds}
+              onToggle={(e) => setShowIds((e.currentTarget as HTMLDetailsElement).open)}
+              className="flex flex-col gap-y-4"
+              data-testid="post-form-advanced"
+            >
+              <summary className="text-ui-fg-subtle txt-compact-small cursor-pointer select-none">Advanced: enter the platform post id instead</summary>
+              <div className="mt-4 flex flex-col gap-y-4">
+            <FormField
               id="post-platform-post-id"
               label={idField?.label ?? "Platform post id"}
-              optional={form.status !== "posted"}
+              optional={form.status !== "posted" || Boolean(form.post_url)}
               hint={idField ? idField.hint : "Choose the platform first."}
               error={errors.platform_post_id}
             >
@@ -250,6 +272,8 @@ export const PostFormDrawer = ({
                 />
               </FormField>
             )}
+              </div>
+            </details>
             <FormField id="post-name" label="Name" optional error={errors.name}>
               <Input id="post-name" value={form.name} onChange={(e) => set("name", e.target.value)} placeholder="Summer drop" aria-invalid={Boolean(errors.name)} />
             </FormField>
@@ -275,9 +299,6 @@ export const PostFormDrawer = ({
                 options={MEDIA_TYPE_OPTIONS}
               />
             </div>
-            <FormField id="post-url" label="Post URL" optional error={errors.post_url}>
-              <Input id="post-url" type="url" value={form.post_url} onChange={(e) => set("post_url", e.target.value)} placeholder="https://…" aria-invalid={Boolean(errors.post_url)} />
-            </FormField>
             <FormField id="post-posted-at" label="Published at" optional hint="Drives how often the post is synced." error={errors.posted_at}>
               <Input id="post-posted-at" type="datetime-local" value={form.posted_at} onChange={(e) => set("posted_at", e.target.value)} aria-invalid={Boolean(errors.posted_at)} />
             </FormField>

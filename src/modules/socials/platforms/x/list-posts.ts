@@ -9,7 +9,8 @@ import { createXClient } from "./client"
 export const X_LIST_MIN = 5
 export const X_LIST_MAX = 100
 
-const timelineSchema = z.looseObject({
+/** The timeline and `GET /2/tweets?ids=` answer alike. */
+export const timelineSchema = z.looseObject({
   data: z.array(z.looseObject({ id: z.string().min(1), text: z.string().optional(), created_at: z.string().optional(), author_id: z.string().optional(), attachments: z.looseObject({ media_keys: z.array(z.string()).optional() }).optional() })).optional(),
   includes: z.looseObject({ media: z.array(z.looseObject({ media_key: z.string(), type: z.string().optional() })).optional(), users: z.array(z.looseObject({ id: z.string(), username: z.string().optional() })).optional() }).optional(),
   meta: z.looseObject({ next_token: z.string().optional() }).optional(),
@@ -41,12 +42,12 @@ export async function listXPosts(ctx: SyncContext, opts: { limit: number; cursor
   return { posts: toListed(parsed.data), nextCursor: parsed.data.meta?.next_token }
 }
 
-function readCount(body: unknown): number {
+export function readCount(body: unknown): number {
   const data = (body as { data?: unknown } | undefined)?.data
   return Array.isArray(data) ? data.length : 0
 }
 
-function toListed(page: Timeline): ListedPost[] {
+export function toListed(page: Timeline): ListedPost[] {
   const media = new Map((page.includes?.media ?? []).map((m) => [m.media_key, m.type]))
   const users = new Map((page.includes?.users ?? []).map((u) => [u.id, u.username]))
   return (page.data ?? []).map((t) => {
