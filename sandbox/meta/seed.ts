@@ -141,19 +141,43 @@ function instagramMedia(
   }
 }
 
-export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenFixture[]; instagram: InstagramMediaFixture[]; facebook: FacebookPostFixture[] } {
-  const now = accounts.now
-  const [page1, page2] = accounts.meta.pages
-  const ids = META_SEED_IDS
-  const nextComment = commentIdFactory("178")
-  const day = 24 * 60
-  const commentsOf = (count: number, opts: Parameters<typeof makeComments>[4]): CommentFixture[] => makeComments(rng, now, count, nextComment, opts)
+type CommentOptions = Parameters<typeof makeComments>[4]
+type MetricsFor = (likes: number, comments: number) => Record<string, number>
 
-  const tokens: TokenFixture[] = [
+/** What every part of the Meta seed draws from: one random stream and one comment-id sequence, in a fixed order. */
+interface SeedKit {
+  rng: SeedRng
+  now: number
+  commentsOf(count: number, opts: CommentOptions): CommentFixture[]
+}
+
+/** One seeded Instagram media: its fixed fields, its comments (count, spacing) and its insights (default: feed). */
+interface MediaSeed {
+  base: Parameters<typeof instagramMedia>[0]
+  comments?: [number, CommentOptions]
+  insights?: MetricsFor
+}
+
+const DAY = 24 * 60
+
+/** The order matters: tokens, then Instagram, then Facebook draw from the same random stream. */
+export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenFixture[]; instagram: InstagramMediaFixture[]; facebook: FacebookPostFixture[] } {
+  const nextComment = commentIdFactory("178")
+  const kit: SeedKit = { rng, now: accounts.now, commentsOf: (count, opts) => makeComments(rng, accounts.now, count, nextComment, opts) }
+  const tokens = seedMetaTokens(accounts)
+  const instagram = seedInstagramMedia(kit, accounts)
+  const facebook = seedFacebookPosts(kit, accounts)
+  return { tokens, instagram, facebook }
+}
+
+/** Both Pages' tokens, the Instagram-Login token, and the expired, revoked and read-only ones. */
+function seedMetaTokens(accounts: SeedAccounts): TokenFixture[] {
+  const [page1, page2] = accounts.meta.pages
+  return [
     { token: page1.token, family: "meta", account_id: page1.id, account_name: page1.name, linked_account_ids: [page1.instagram_id] },
     { token: page2.token, family: "meta", account_id: page2.id, account_name: page2.name, linked_account_ids: [page2.instagram_id] },
     { token: META_DEMO_TOKENS.instagram, family: "meta", account_id: page1.instagram_id, account_name: "sandbox.coffee" },
-    { token: META_DEMO_TOKENS.expired, family: "meta", account_id: page1.id, linked_account_ids: [page1.instagram_id], expires_at: now - 60 * 60_000 },
+    { token: META_DEMO_TOKENS.expired, family: "meta", account_id: page1.id, linked_account_ids: [page1.instagram_id], expires_at: accounts.now - 60 * 60_000 },
     { token: META_DEMO_TOKENS.revoked, family: "meta", account_id: page1.id, linked_account_ids: [page1.instagram_id], revoked: true },
     {
       token: META_DEMO_TOKENS.readOnly,
@@ -163,143 +187,118 @@ export function seedMeta(rng: SeedRng, accounts: SeedAccounts): { tokens: TokenF
       permissions: ["pages_show_list", "pages_read_engagement", "instagram_basic"],
     },
   ]
+}
 
-  const ig1 = page1.instagram_id
-  const feed = (likes: number, comments: number): Record<string, number> => feedInsights(rng, likes, comments)
-  const instagram: InstagramMediaFixture[] = [
-    instagramMedia(
-      { id: ids.instagram.image, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, 2 * day) },
-      rng,
-      commentsOf(6, { newestMinutesAgo: 30, spacingMinutes: 47, replyEvery: 2 }),
-      feed
-    ),
-    instagramMedia(
-      { id: ids.instagram.carousel, owner_id: ig1, media_type: "CAROUSEL_ALBUM", media_product_type: "FEED", timestamp: minutesAgo(now, 4 * day) },
-      rng,
-      commentsOf(4, { newestMinutesAgo: 90, spacingMinutes: 60 }),
-      feed
-    ),
-    instagramMedia(
-      { id: ids.instagram.reel, owner_id: ig1, media_type: "VIDEO", media_product_type: "REELS", timestamp: minutesAgo(now, 6 * day) },
-      rng,
-      commentsOf(8, { newestMinutesAgo: 15, spacingMinutes: 33, replyEvery: 3 }),
-      (likes, comments) => {
-        const reach = rng.int(3000, 20000)
-        const saved = rng.int(10, 200)
-        const shares = rng.int(5, 150)
-        return {
-          views: reach * 2,
-          reach,
-          likes,
-          comments,
-          saved,
-          shares,
-          reposts: rng.int(0, 25),
-          total_interactions: likes + comments + saved + shares,
-          ig_reels_avg_watch_time: rng.int(3000, 14000),
-          ig_reels_video_view_total_time: reach * rng.int(4000, 9000),
-          reels_skip_rate: Math.round(rng.next() * 1000) / 1000,
-          facebook_views: rng.int(0, 500),
-          crossposted_views: rng.int(0, 500),
-        }
-      }
-    ),
-    instagramMedia(
-      { id: ids.instagram.story, owner_id: ig1, media_type: "IMAGE", media_product_type: "STORY", timestamp: minutesAgo(now, 3 * 60), like_count: 0 },
-      rng,
-      [],
-      () => ({ views: 640, reach: 412, shares: 3, reposts: 0, total_interactions: 9, follows: 1, profile_visits: 14, profile_activity: 2, replies: 4, navigation: 380, link_clicks: 6 })
-    ),
-    instagramMedia(
-      { id: ids.instagram.storyFewViewers, owner_id: ig1, media_type: "IMAGE", media_product_type: "STORY", timestamp: minutesAgo(now, 60), like_count: 0 },
-      rng,
-      [],
-      () => ({ views: 4, reach: 3, shares: 0, reposts: 0, total_interactions: 0, follows: 0, profile_visits: 0, profile_activity: 0, replies: 0, navigation: 3 })
-    ),
-    instagramMedia(
-      { id: ids.instagram.hiddenLikes, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, 8 * day), hide_like_count: true },
-      rng,
-      commentsOf(3, { newestMinutesAgo: 200, spacingMinutes: 120 }),
-      feed
-    ),
-    instagramMedia(
-      { id: ids.instagram.manyComments, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, 10 * day) },
-      rng,
-      commentsOf(75, { newestMinutesAgo: 5, spacingMinutes: 11, replyEvery: 10 }),
-      feed
-    ),
-    instagramMedia(
-      { id: ids.instagram.feedVideo, owner_id: ig1, media_type: "VIDEO", media_product_type: "FEED", timestamp: minutesAgo(now, 12 * day) },
-      rng,
-      commentsOf(2, { newestMinutesAgo: 300, spacingMinutes: 60 }),
-      feed
-    ),
-    instagramMedia(
-      { id: ids.instagram.deleted, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, 20 * day), deleted: true },
-      rng,
-      [],
-      feed
-    ),
-    instagramMedia(
-      { id: ids.instagram.legacyImage, owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED", timestamp: "2024-05-01T09:00:00.000Z" },
-      rng,
-      commentsOf(2, { newestMinutesAgo: 900 * day, spacingMinutes: 60 }),
-      (likes, comments) => ({ ...feedInsights(rng, likes, comments), impressions: rng.int(2000, 9000) })
-    ),
-    instagramMedia(
-      { id: ids.instagram.secondAccountImage, owner_id: page2.instagram_id, media_type: "IMAGE", media_product_type: "FEED", timestamp: minutesAgo(now, day) },
-      rng,
-      commentsOf(2, { newestMinutesAgo: 45, spacingMinutes: 30 }),
-      feed
-    ),
+function seedInstagramMedia(kit: SeedKit, accounts: SeedAccounts): InstagramMediaFixture[] {
+  const feed: MetricsFor = (likes, comments) => feedInsights(kit.rng, likes, comments)
+  return instagramSeeds(kit, accounts).map((s) => instagramMedia(s.base, kit.rng, s.comments ? kit.commentsOf(...s.comments) : [], s.insights ?? feed))
+}
+
+/** One entry per id in META_SEED_IDS.instagram, each for the platform behaviour it stands for. */
+function instagramSeeds(kit: SeedKit, accounts: SeedAccounts): MediaSeed[] {
+  const { rng, now } = kit
+  const ig1 = accounts.meta.pages[0].instagram_id
+  const ids = META_SEED_IDS.instagram
+  const feed = { owner_id: ig1, media_type: "IMAGE", media_product_type: "FEED" } as const
+  return [
+    { base: { id: ids.image, ...feed, timestamp: minutesAgo(now, 2 * DAY) }, comments: [6, { newestMinutesAgo: 30, spacingMinutes: 47, replyEvery: 2 }] },
+    { base: { id: ids.carousel, ...feed, media_type: "CAROUSEL_ALBUM", timestamp: minutesAgo(now, 4 * DAY) }, comments: [4, { newestMinutesAgo: 90, spacingMinutes: 60 }] },
+    {
+      base: { id: ids.reel, owner_id: ig1, media_type: "VIDEO", media_product_type: "REELS", timestamp: minutesAgo(now, 6 * DAY) },
+      comments: [8, { newestMinutesAgo: 15, spacingMinutes: 33, replyEvery: 3 }],
+      insights: (likes, comments) => reelInsights(rng, likes, comments),
+    },
+    {
+      base: { id: ids.story, ...feed, media_product_type: "STORY", timestamp: minutesAgo(now, 3 * 60), like_count: 0 },
+      insights: () => ({ views: 640, reach: 412, shares: 3, reposts: 0, total_interactions: 9, follows: 1, profile_visits: 14, profile_activity: 2, replies: 4, navigation: 380, link_clicks: 6 }),
+    },
+    {
+      base: { id: ids.storyFewViewers, ...feed, media_product_type: "STORY", timestamp: minutesAgo(now, 60), like_count: 0 },
+      insights: () => ({ views: 4, reach: 3, shares: 0, reposts: 0, total_interactions: 0, follows: 0, profile_visits: 0, profile_activity: 0, replies: 0, navigation: 3 }),
+    },
+    { base: { id: ids.hiddenLikes, ...feed, timestamp: minutesAgo(now, 8 * DAY), hide_like_count: true }, comments: [3, { newestMinutesAgo: 200, spacingMinutes: 120 }] },
+    { base: { id: ids.manyComments, ...feed, timestamp: minutesAgo(now, 10 * DAY) }, comments: [75, { newestMinutesAgo: 5, spacingMinutes: 11, replyEvery: 10 }] },
+    { base: { id: ids.feedVideo, ...feed, media_type: "VIDEO", timestamp: minutesAgo(now, 12 * DAY) }, comments: [2, { newestMinutesAgo: 300, spacingMinutes: 60 }] },
+    { base: { id: ids.deleted, ...feed, timestamp: minutesAgo(now, 20 * DAY), deleted: true } },
+    {
+      base: { id: ids.legacyImage, ...feed, timestamp: "2024-05-01T09:00:00.000Z" },
+      comments: [2, { newestMinutesAgo: 900 * DAY, spacingMinutes: 60 }],
+      insights: (likes, comments) => ({ ...feedInsights(rng, likes, comments), impressions: rng.int(2000, 9000) }),
+    },
+    { base: { id: ids.secondAccountImage, ...feed, owner_id: accounts.meta.pages[1].instagram_id, timestamp: minutesAgo(now, DAY) }, comments: [2, { newestMinutesAgo: 45, spacingMinutes: 30 }] },
   ]
+}
 
-  const fbPost = (
-    id: string,
-    pageId: string,
-    ageMinutes: number,
-    opts: { shares?: number; comments: CommentFixture[]; isVideo?: boolean; photo?: boolean; deleted?: boolean }
-  ): FacebookPostFixture => {
-    const reactions: Partial<Record<FacebookReactionType, number>> = {}
-    for (const type of REACTION_TYPES) {
-      // Not every type occurs on every post; absent means 0, as on Graph.
-      if (type === "LIKE" || rng.next() < 0.6) reactions[type] = type === "LIKE" ? rng.int(20, 400) : rng.int(1, 40)
-    }
-    const mediaViews = rng.int(1500, 30000)
-    const clicks = rng.int(10, 600)
-    const insights: Record<string, number> = {
-      post_media_view: mediaViews,
-      post_total_media_view_unique: Math.round(mediaViews * 0.7),
-      post_clicks: clicks,
-    }
-    if (opts.isVideo) insights.post_video_views = rng.int(400, 9000)
-    return {
-      id,
-      page_id: pageId,
-      message: sentence(rng, 6, 16),
-      created_time: minutesAgo(now, ageMinutes),
-      permalink_url: `https://www.facebook.com/${pageId}/posts/${id.split("_")[1]}`,
-      shares: opts.shares,
-      reactions,
-      comments: opts.comments,
-      insights,
-      is_video: opts.isVideo,
-      full_picture: opts.photo || opts.isVideo ? `https://scontent.sandbox.local/${id}.jpg` : undefined,
-      deleted: opts.deleted,
-    }
+function reelInsights(rng: SeedRng, likes: number, comments: number): Record<string, number> {
+  const reach = rng.int(3000, 20000)
+  const saved = rng.int(10, 200)
+  const shares = rng.int(5, 150)
+  return {
+    views: reach * 2,
+    reach,
+    likes,
+    comments,
+    saved,
+    shares,
+    reposts: rng.int(0, 25),
+    total_interactions: likes + comments + saved + shares,
+    ig_reels_avg_watch_time: rng.int(3000, 14000),
+    ig_reels_video_view_total_time: reach * rng.int(4000, 9000),
+    reels_skip_rate: Math.round(rng.next() * 1000) / 1000,
+    facebook_views: rng.int(0, 500),
+    crossposted_views: rng.int(0, 500),
   }
+}
 
-  const fb = ids.facebook
-  const facebook: FacebookPostFixture[] = [
-    fbPost(fb.text, page1.id, day, { shares: 12, comments: commentsOf(7, { newestMinutesAgo: 20, spacingMinutes: 40, replyEvery: 3 }) }),
-    fbPost(fb.photoNoShares, page1.id, 3 * day, { shares: 0, photo: true, comments: commentsOf(3, { newestMinutesAgo: 100, spacingMinutes: 50 }) }),
-    fbPost(fb.video, page1.id, 5 * day, { shares: 40, isVideo: true, comments: commentsOf(5, { newestMinutesAgo: 60, spacingMinutes: 25, replyEvery: 2 }) }),
-    fbPost(fb.manyComments, page1.id, 7 * day, { shares: 3, comments: commentsOf(130, { newestMinutesAgo: 2, spacingMinutes: 9, replyEvery: 20 }) }),
-    fbPost(fb.deleted, page1.id, 9 * day, { shares: 1, comments: [], deleted: true }),
-    fbPost(fb.secondPagePost, page2.id, 2 * day, { shares: 5, comments: commentsOf(2, { newestMinutesAgo: 70, spacingMinutes: 20 }) }),
+/** One entry per id in META_SEED_IDS.facebook. */
+function seedFacebookPosts(kit: SeedKit, accounts: SeedAccounts): FacebookPostFixture[] {
+  const [page1, page2] = accounts.meta.pages
+  const fb = META_SEED_IDS.facebook
+  const { commentsOf } = kit
+  return [
+    facebookPost(kit, fb.text, page1.id, DAY, { shares: 12, comments: commentsOf(7, { newestMinutesAgo: 20, spacingMinutes: 40, replyEvery: 3 }) }),
+    facebookPost(kit, fb.photoNoShares, page1.id, 3 * DAY, { shares: 0, photo: true, comments: commentsOf(3, { newestMinutesAgo: 100, spacingMinutes: 50 }) }),
+    facebookPost(kit, fb.video, page1.id, 5 * DAY, { shares: 40, isVideo: true, comments: commentsOf(5, { newestMinutesAgo: 60, spacingMinutes: 25, replyEvery: 2 }) }),
+    facebookPost(kit, fb.manyComments, page1.id, 7 * DAY, { shares: 3, comments: commentsOf(130, { newestMinutesAgo: 2, spacingMinutes: 9, replyEvery: 20 }) }),
+    facebookPost(kit, fb.deleted, page1.id, 9 * DAY, { shares: 1, comments: [], deleted: true }),
+    facebookPost(kit, fb.secondPagePost, page2.id, 2 * DAY, { shares: 5, comments: commentsOf(2, { newestMinutesAgo: 70, spacingMinutes: 20 }) }),
   ]
+}
 
-  return { tokens, instagram, facebook }
+function facebookPost(
+  { rng, now }: SeedKit,
+  id: string,
+  pageId: string,
+  ageMinutes: number,
+  opts: { shares?: number; comments: CommentFixture[]; isVideo?: boolean; photo?: boolean; deleted?: boolean }
+): FacebookPostFixture {
+  const reactions: Partial<Record<FacebookReactionType, number>> = {}
+  for (const type of REACTION_TYPES) {
+    // Not every type occurs on every post; absent means 0, as on Graph.
+    if (type === "LIKE" || rng.next() < 0.6) reactions[type] = type === "LIKE" ? rng.int(20, 400) : rng.int(1, 40)
+  }
+  const mediaViews = rng.int(1500, 30000)
+  const clicks = rng.int(10, 600)
+  const insights: Record<string, number> = {
+    post_media_view: mediaViews,
+    post_total_media_view_unique: Math.round(mediaViews * 0.7),
+    post_clicks: clicks,
+  }
+  if (opts.isVideo) insights.post_video_views = rng.int(400, 9000)
+  return {
+    id,
+    page_id: pageId,
+    message: sentence(rng, 6, 16),
+    created_time: minutesAgo(now, ageMinutes),
+    permalink_url: `https://www.facebook.com/${pageId}/posts/${id.split("_")[1]}`,
+    shares: opts.shares,
+    reactions,
+    comments: opts.comments,
+    insights,
+    is_video: opts.isVideo,
+    full_picture: opts.photo || opts.isVideo ? `https://scontent.sandbox.local/${id}.jpg` : undefined,
+    deleted: opts.deleted,
+  }
 }
 
 /**
