@@ -61,7 +61,9 @@ export class InMemoryRateBudgetStore implements RateBudgetStore {
   private readonly bookings = new Map<string, Booking[]>()
   private readonly pauses = new Map<string, number>()
 
-  constructor(private readonly now: () => number = Date.now) {}
+  // Read the clock at each call (not a reference to Date.now taken at construction), so a
+  // process whose clock is replaced (the simulation's virtual time) books on that clock.
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   async take(key: string, units: number, limit: number, windowMs: number): Promise<TakeResult> {
     const now = this.now()
