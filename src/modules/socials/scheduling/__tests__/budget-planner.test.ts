@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { byPriority, cadenceIntervalHours, planAccount, type PlanPost } from "../budget-planner"
 import { estimateSyncUnits } from "../sync-cost"
+import { cadenceTiers } from "../cadence-tiers"
 
 const HOUR = 3_600_000
 const now = new Date("2026-03-01T12:00:00Z")
@@ -75,8 +76,7 @@ describe("sync cost estimates", () => {
 })
 
 describe("cadence tiers", () => {
-  it("the cadence's age steps as publication ranges, youngest first, then the rest with unknown ages", async () => {
-    const { cadenceTiers } = await import("../cadence-tiers")
+  it("the cadence's age steps as publication ranges, youngest first, then the rest with unknown ages", () => {
     const at = (h: number) => ago(h).toISOString()
     expect(cadenceTiers(now)).toEqual([
       { after: at(24) },
