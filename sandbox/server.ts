@@ -1,84 +1,51 @@
 import http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
 import { handleControl } from "./core/control"
-import { FaultState, serverErrorBody } from "./core/faults"
+import { FaultState } from "./core/faults"
 import { FixtureStore } from "./core/fixture-store"
-import { extractToken, lowerCaseHeaders, readBody, sendReply, serializeBody, sleep } from "./core/http-util"
-import { StatsRecorder, redactQuery } from "./core/stats"
-import { handleLinkedInRequest } from "./linkedin/handler"
-import { handleMetaRequest } from "./meta/handler"
+import { readBody, sendReply } from "./core/http-util"
+import { FAMILIES, servePlatform, type PlatformServing } from "./core/platform-request"
+import { StatsRecorder } from "./core/stats"
+import { sandboxEnv, sandboxUrls, type SandboxHandle } from "./handle"
 import { buildSeed } from "./seed"
 import { ThreadsSandbox } from "./threads/sandbox"
-import { handleXRequest } from "./x/handler"
-import type {
-  PlatformFamily,
-  PlatformHandler,
-  SandboxContext,
-  SandboxFaults,
-  SandboxFixtures,
-  SandboxLogEntry,
-  SandboxOptions,
-  SandboxReply,
-  SandboxStats,
-} from "./types"
+import type { SandboxContext, SandboxFixtures, SandboxOptions } from "./types"
 
-const HANDLERS: Record<PlatformFamily, PlatformHandler> = {
-  meta: handleMetaRequest,
-  x: handleXRequest,
-  linkedin: handleLinkedInRequest,
-}
+export type { SandboxHandle, SandboxUrls } from "./handle"
 
-const FAMILIES: PlatformFamily[] = ["meta", "x", "linkedin"]
-
-export interface SandboxUrls {
-  meta: string
-  instagram: string
-  x: string
-  linkedin: string
-}
-
-/** What startSandbox resolves to; also what the /_control routes operate on. */
-export interface SandboxHandle {
-  /** Root URL, e.g. "http://127.0.0.1:4010". */
-  url: string
-  urls: SandboxUrls
-  /** Ready to merge into process.env of the code under test. */
-  env: Record<string, string>
-  /** Live fixtures: edits are seen by the next request. */
-  fixtures: SandboxFixtures
-  /** Replaces the collections present in `partial` (the others are kept). */
-  setFixtures(partial: Partial<SandboxFixtures>): void
-  /** Upserts by id / urn / token. */
-  addFixtures(partial: Partial<SandboxFixtures>): void
-  /** Replaces the armed faults (pass {} to disarm). */
-  setFaults(faults: SandboxFaults): void
-  faults(): SandboxFaults
-  /** Changes options at run time (rateLimits, latency, meta knobs...). */
-  setOptions(partial: Partial<SandboxOptions>): void
-  stats(): SandboxStats
-  log(limit?: number): SandboxLogEntry[]
-  /** The Threads family (its own fixtures, tokens and request log), mounted under /threads. */
+/** The running parts behind one sandbox: what the routes serve from and what the handle controls. */
+interface SandboxParts extends PlatformServing {
+  store: FixtureStore
   threads: ThreadsSandbox
-  /** Clears counters, log, faults and handler state; `fixtures: true` also restores the initial data set. */
-  reset(opts?: { fixtures?: boolean }): void
-  stop(): Promise<void>
+  sockets: Set<Socket>
+  initialFixtures(): Partial<SandboxFixtures>
+  resetHandlerState(): void
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const parts = createParts(options)
+  const server = http.createServer((req, res) => route(parts, handle, req, res))
+  const handle = createHandle(parts, server)
+  server.on("connection", (socket) => {
+    parts.sockets.add(socket)
+    socket.on("close", () => parts.sockets.delete(socket))
+  })
+  const root = await listen(server, options)
+  handle.url = root
+  parts.ctx.baseUrl = root
+  handle.urls = sandboxUrls(root)
+  handle.env = sandboxEnv(root, handle.urls)
+  return handle
+}
+
+function createParts(options: SandboxOptions): SandboxParts {
   const opts: SandboxContext["options"] = { ...options, rateLimits: options.rateLimits ?? true }
   const now = (): number => (opts.now ? opts.now() : Date.now())
   const initialFixtures = (): Partial<SandboxFixtures> =>
     options.fixtures ? structuredClone(options.fixtures) : buildSeed({ seed: options.seed ?? 1, now: now() })
-
   const store = new FixtureStore(initialFixtures())
-  const faults = new FaultState()
   const stats = new StatsRecorder()
-  // Threads keeps its own fixtures, tokens and log (sandbox/threads); mounted under /threads.
-  const threads = new ThreadsSandbox({ now, options: () => opts.threads })
   let handlerState = new Map<string, unknown>()
-  const pending = new Set<http.ServerResponse>()
-  const sockets = new Set<Socket>()
-
   const ctx: SandboxContext = {
     fixtures: store.fixtures,
     options: opts,
@@ -92,8 +59,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     lookup: (kind, key) => store.lookup(kind, key),
   }
+  return {
+    ctx,
+    store,
+    stats,
+    faults: new FaultState(),
+    // Threads keeps its own fixtures, tokens and log (sandbox/threads); mounted under /threads.
+    threads: new ThreadsSandbox({ now, options: () => opts.threads }),
+    pending: new Set(),
+    sockets: new Set(),
+    initialFixtures,
+    resetHandlerState: () => {
+      handlerState = new Map()
+    },
+  }
+}
 
-  const handle: SandboxHandle = {
+/** The control surface (also what /_control operates on); url, urls and env are filled in once listening. */
+function createHandle(p: SandboxParts, server: http.Server): SandboxHandle {
+  const { store, faults, stats, threads } = p
+  return {
     url: "",
     urls: { meta: "", instagram: "", x: "", linkedin: "" },
     env: {},
@@ -102,156 +87,57 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     addFixtures: (partial) => store.upsert(partial),
     setFaults: (f) => faults.set(f),
     faults: () => faults.current(),
-    setOptions: (partial) => Object.assign(opts, partial),
+    setOptions: (partial) => Object.assign(p.ctx.options, partial),
     stats: () => stats.snapshot(),
     log: (limit) => stats.entries(limit),
     threads,
     reset: (resetOpts) => {
       stats.reset()
       faults.clear()
-      handlerState = new Map()
+      p.resetHandlerState()
       threads.reset(resetOpts)
-      if (resetOpts?.fixtures) store.replace({ tokens: [], instagram: [], facebook: [], tweets: [], linkedin: [], ...initialFixtures() })
+      if (resetOpts?.fixtures) store.replace({ tokens: [], instagram: [], facebook: [], tweets: [], linkedin: [], ...p.initialFixtures() })
     },
     stop: async () => {
-      for (const res of pending) res.destroy()
-      for (const socket of sockets) socket.destroy()
+      for (const res of p.pending) res.destroy()
+      for (const socket of p.sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
 
-  async function handlePlatform(family: PlatformFamily, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const started = Date.now()
+function route(p: SandboxParts, handle: SandboxHandle, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const url = new URL(req.url ?? "/", "http://sandbox.local")
+  dispatch(p, handle, req, res, url).catch((e: Error) => {
+    if (!res.headersSent) sendReply(res, { status: 500, body: { error: e.message } })
+    else res.destroy()
+  })
+}
+
+/** The routing table: /_control, then /threads, then the families mounted by path prefix (/meta, /x, /linkedin). */
+async function dispatch(p: SandboxParts, handle: SandboxHandle, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  if (url.pathname === "/_control" || url.pathname.startsWith("/_control/")) {
     const body = await readBody(req)
-    const headers = lowerCaseHeaders(req)
-    const token = extractToken(url.searchParams, headers, body)
-    stats.request(family, token, ctx.findToken(token)?.family)
-    const path = url.pathname.slice(family.length + 1) || "/"
-    const entry: SandboxLogEntry = {
-      at: new Date(started).toISOString(),
-      method: req.method ?? "GET",
-      family,
-      path,
-      query: redactQuery(url.searchParams),
-      status: 0,
-      ms: 0,
-      ...batchItemsOf(family, req.method, body),
-    }
-    const finish = (status: SandboxLogEntry["status"]): void => {
-      entry.status = status
-      entry.ms = Date.now() - started
-      stats.finish(entry)
-    }
-
-    const jitter = opts.jitterMs ? Math.random() * opts.jitterMs : 0
-    await sleep((opts.latencyMs ?? 0) + jitter + faults.slowMs(family))
-
-    const fault = faults.take(family)
-    if (fault) {
-      stats.fault(fault.kind)
-      entry.fault = fault.kind
-    }
-    if (fault?.kind === "reset") {
-      finish("reset")
-      req.socket.destroy()
-      return
-    }
-    if (fault?.kind === "timeout") {
-      // Never answered: the client's own timeout is what ends it (or stop()).
-      finish("timeout")
-      pending.add(res)
-      res.on("close", () => pending.delete(res))
-      return
-    }
-    if (fault?.kind === "status5xx") {
-      const status = fault.status ?? 500
-      sendReply(res, { status, body: serverErrorBody(family, status) })
-      finish(status)
-      return
-    }
-
-    let reply: SandboxReply
-    try {
-      reply = await HANDLERS[family]({ method: req.method ?? "GET", path, query: url.searchParams, rawQuery: url.search.slice(1), headers, body }, ctx)
-    } catch (e) {
-      reply = { status: 500, body: serverErrorBody(family, 500), headers: { "x-sandbox-error": String((e as Error).message).slice(0, 200) } }
-    }
-    if (fault?.kind === "malformed") {
-      const text = serializeBody(reply.body)
-      // Cut mid-document so JSON.parse fails the way a dropped proxy stream does.
-      const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)))
-      sendReply(res, { ...reply, status: 200 }, cut)
-      finish(200)
-      return
-    }
-    sendReply(res, reply)
-    finish(reply.status)
+    sendReply(res, handleControl(req.method ?? "GET", url.pathname, url.searchParams, body, handle))
+    return
   }
+  if (p.threads.matches(url)) return p.threads.serve(req, res, url, handle.url)
+  const family = FAMILIES.find((f) => url.pathname === `/${f}` || url.pathname.startsWith(`/${f}/`))
+  if (!family) {
+    sendReply(res, { status: 404, body: { error: `no platform at ${url.pathname}; use /meta, /x, /linkedin or /_control` } })
+    return
+  }
+  await servePlatform(p, family, req, res, url)
+}
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://sandbox.local")
-    const family = FAMILIES.find((f) => url.pathname === `/${f}` || url.pathname.startsWith(`/${f}/`))
-    const run = async (): Promise<void> => {
-      if (url.pathname === "/_control" || url.pathname.startsWith("/_control/")) {
-        const body = await readBody(req)
-        sendReply(res, handleControl(req.method ?? "GET", url.pathname, url.searchParams, body, handle))
-        return
-      }
-      if (threads.matches(url)) return threads.serve(req, res, url, handle.url)
-      if (!family) {
-        sendReply(res, { status: 404, body: { error: `no platform at ${url.pathname}; use /meta, /x, /linkedin or /_control` } })
-        return
-      }
-      await handlePlatform(family, req, res, url)
-    }
-    run().catch((e: Error) => {
-      if (!res.headersSent) sendReply(res, { status: 500, body: { error: e.message } })
-      else res.destroy()
-    })
-  })
-  server.on("connection", (socket) => {
-    sockets.add(socket)
-    socket.on("close", () => sockets.delete(socket))
-  })
-
+/** Listens and answers the root URL; a wildcard bind is still reached through loopback by the local code under test. */
+async function listen(server: http.Server, options: SandboxOptions): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve())
   })
   const address = server.address() as AddressInfo
-  // A wildcard bind is still reached through loopback by the local code under test.
   const wildcard = address.address === "0.0.0.0" || address.address === "::"
   const host = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address
-  handle.url = `http://${host}:${address.port}`
-  ctx.baseUrl = handle.url
-  handle.urls = {
-    meta: `${handle.url}/meta`,
-    instagram: `${handle.url}/meta`,
-    x: `${handle.url}/x`,
-    linkedin: `${handle.url}/linkedin`,
-  }
-  handle.env = {
-    META_GRAPH_API_URL: handle.urls.meta,
-    INSTAGRAM_GRAPH_API_URL: handle.urls.instagram,
-    X_API_URL: handle.urls.x,
-    LINKEDIN_API_URL: handle.urls.linkedin,
-    THREADS_GRAPH_API_URL: `${handle.url}/threads`,
-    // Authorization pages (Allow / Deny) of "Connect account"; credentials: SANDBOX_OAUTH_APPS.
-    META_OAUTH_DIALOG_URL: handle.urls.meta,
-    X_OAUTH_AUTHORIZE_URL: `${handle.urls.x}/i/oauth2/authorize`,
-    LINKEDIN_OAUTH_URL: `${handle.urls.linkedin}/oauth/v2`,
-    THREADS_OAUTH_URL: `${handle.url}/threads/oauth/authorize`,
-  }
-  return handle
-}
-
-/** Meta Batch API sub-requests, so the log shows which objects a batch call read. */
-function batchItemsOf(family: PlatformFamily, method: string | undefined, body: string): { items?: string[] } {
-  if (family !== "meta" || method !== "POST" || !body) return {}
-  try {
-    const batch = JSON.parse(new URLSearchParams(body).get("batch") ?? "[]") as { relative_url?: string }[]
-    return Array.isArray(batch) ? { items: batch.map((b) => String(b.relative_url ?? "").replace(/access_token=[^&]*/g, "access_token=REDACTED")) } : {}
-  } catch {
-    return {}
-  }
+  return `http://${host}:${address.port}`
 }

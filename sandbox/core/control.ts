@@ -1,5 +1,5 @@
 import type { SandboxFaults, SandboxFixtures, SandboxReply } from "../types"
-import type { SandboxHandle } from "../server"
+import type { SandboxHandle } from "../handle"
 
 /**
  * `/_control/*`: the test/benchmark side door. Never delayed and never faulted, so a test can
