@@ -86,7 +86,7 @@ async function main() {
         "==============================================================",
         ` Admin:    http://localhost:${PORT}/app`,
         ` Login:    ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}`,
-        ` Sandbox:  ${sandbox.url} (fake Instagram, Facebook, X, LinkedIn)`,
+        ` Sandbox:  ${sandbox.url} (fake Instagram, Facebook, X, LinkedIn, Threads)`,
         "==============================================================",
         "",
       ].join("\n")
