@@ -81,7 +81,9 @@ medusaIntegrationTestRunner({
       expect(new Date(post.next_sync_at).getTime()).toBeLessThan(Date.now() + FRESH_MS + 1_000)
 
       sandbox().setOptions({ latencyMs: 0 })
-      await sleep(Math.max(0, new Date(post.next_sync_at).getTime() - Date.now()) + 100)
+      // Due once both the edit's next_sync_at and the finished sync's freshness window have passed.
+      const dueAt = Math.max(new Date(post.next_sync_at).getTime(), new Date(post.insights_synced_at).getTime() + FRESH_MS)
+      await sleep(Math.max(0, dueAt - Date.now()) + 100)
       await syncDuePostInsightsJob(getContainer())
       expect(Object.keys((await stored()).insights.by_platform ?? {}).sort()).toEqual(["facebook", "instagram"])
     })
