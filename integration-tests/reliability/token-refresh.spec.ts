@@ -16,6 +16,8 @@ import { withPg } from "./support/db"
  */
 
 const LATENCY_MS = 250
+/** Latency for the tests that act while a call is on the wire. */
+const SLOW_PLATFORM_MS = 1_500
 const sandbox = useSandbox({ latencyMs: LATENCY_MS })
 quietScheduler()
 
@@ -34,6 +36,7 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       admin = await loginAsNewAdmin(getContainer(), api)
       sandbox().reset({ fixtures: true })
+      sandbox().setOptions({ latencyMs: LATENCY_MS })
       sandbox().addFixtures({
         tokens: [
           { token: X_EXPIRED, family: "x", account_id: "1500000000000000001", auth_type: "user_context", refresh_token: X_REFRESH, expires_at: Date.now() - 60_000 },
@@ -41,6 +44,18 @@ medusaIntegrationTestRunner({
         ],
       })
     })
+
+    /** Starts a request and resolves once its first platform call has reached the sandbox (not its answer). */
+    async function onTheWire<T>(start: () => Promise<T>): Promise<{ running: Promise<T> }> {
+      const before = sandbox().stats().requests.meta
+      const running = start()
+      for (const until = Date.now() + 10_000; sandbox().stats().requests.meta === before; ) {
+        if (Date.now() > until) throw new Error("the sync never reached the platform")
+        await sleep(20)
+      }
+      // Wrapped: an async function returning the promise itself would wait for its answer.
+      return { running }
+    }
 
     const sync = (postId: string) => send(api, "POST", `/admin/social-posts/${postId}/sync-insights?force=true`, { headers: admin.headers })
     const platformRow = (id: string) =>
@@ -84,9 +99,10 @@ medusaIntegrationTestRunner({
       const page = await createPlatform(api, admin, "facebook", "104000000000001", { access_token: META_REVOKED })
       const post = await createPost(api, admin, page, { facebook_post_id: META_SEED_IDS.facebook.text })
 
-      // The sync starts with the revoked token; while its first call is on the wire the admin reconnects.
-      const running = sync(post)
-      await sleep(LATENCY_MS / 3)
+      // The sync starts with the revoked token; while its first call is on the wire the admin reconnects
+      // (a slow platform, so the reconnect is saved before the refusal comes back, however slow the machine).
+      sandbox().setOptions({ latencyMs: SLOW_PLATFORM_MS })
+      const { running } = await onTheWire(() => sync(post))
       const reconnect = await send(api, "POST", `/admin/social-platforms/${page}`, {
         data: { api_config: { access_token: "meta-demo-token" } },
         headers: admin.headers,
@@ -110,8 +126,8 @@ medusaIntegrationTestRunner({
     it("a sync that succeeds with the stored token sets an account marked needs_reconnect meanwhile back to active", async () => {
       const page = await createPlatform(api, admin, "facebook", "104000000000001", { access_token: "meta-demo-token" })
       const post = await createPost(api, admin, page, { facebook_post_id: META_SEED_IDS.facebook.text })
-      const running = sync(post)
-      await sleep(LATENCY_MS / 3)
+      sandbox().setOptions({ latencyMs: SLOW_PLATFORM_MS })
+      const { running } = await onTheWire(() => sync(post))
       // Another run's refusal of this very token marked it (a platform hiccup, a stale read)...
       await withPg(dbConfig.clientUrl, (pg) => pg.query("update social_platform set status = 'needs_reconnect' where id = $1", [page]))
       // ...but this sync's calls with it succeed.
