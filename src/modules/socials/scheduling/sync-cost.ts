@@ -13,14 +13,18 @@ import type { PlanPost } from "./budget-planner"
  * - LinkedIn: share statistics (one call per 50 URNs of each kind, both kinds
  *   assumed), socialMetadata per 50, every comments page (100) of a post with
  *   comments, two videoAnalytics calls per video post.
- * Threads is not planned (undefined): its per-post calls are not estimated yet, its
- * client's own budget still guards every call.
+ * - Threads: per post one media read and one insights call, plus one replies page
+ *   (100) for a post with replies or never synced: replies are read newest first and
+ *   the read stops at the first page holding a stored reply, so an incremental sync
+ *   of a post with replies costs one page; a post whose stored count is 0 costs none.
  */
 export type UnitsByGroup = Map<string | undefined, number>
 
 const LINKEDIN_LIST = 50
 const LINKEDIN_COMMENTS_PAGE = 100
 const X_SEARCH_PAGE = 100
+/** Threads: the media read and its insights call. */
+const THREADS_CALLS_PER_POST = 2
 
 const ceilDiv = (a: number, b: number): number => Math.ceil(a / b)
 
@@ -47,6 +51,10 @@ export function estimateSyncUnits(platform: SocialPlatform, posts: PlanPost[], n
         0
       )
       return new Map([[undefined, lists + perPost]])
+    }
+    case "threads": {
+      const replyPages = posts.reduce((sum, p) => sum + (p.comments === 0 ? 0 : 1), 0)
+      return new Map([[undefined, THREADS_CALLS_PER_POST * posts.length + replyPages]])
     }
     default:
       return undefined

@@ -70,8 +70,9 @@ describe("sync cost estimates", () => {
     expect(estimateSyncUnits("linkedin", posts, now)).toEqual(new Map([[undefined, 3 * 2 + 2 + 2]]))
   })
 
-  it("Threads is not planned", () => {
-    expect(estimateSyncUnits("threads", [post("a", 1, 1)], now)).toBeUndefined()
+  it("Threads: a media read and an insights call per post, one replies page unless the stored count is 0", () => {
+    const posts = [post("new", 1, 1), post("talked", 30, 1, { comments: 250 }), post("quiet", 30, 1, { comments: 0 })]
+    expect(estimateSyncUnits("threads", posts, now)).toEqual(new Map([[undefined, 3 * 2 + 2]]))
   })
 })
 
