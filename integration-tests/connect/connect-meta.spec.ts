@@ -7,6 +7,8 @@ import type SocialConnectModuleService from "../../src/modules/social-connect/se
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
 import { callbackQuery, consent } from "./support"
+import { Client } from "pg"
+import { captureLogs } from "../reliability/support/process-watch"
 
 const sandbox = useSandbox()
 const BACKEND = "http://medusa.test"
@@ -19,7 +21,7 @@ const [IG1] = META_SEED_IDS.instagramUsers
 const JSON_ACCEPT = { accept: "application/json" }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConfig }) => {
     let admin: AdminHeaders
     const socials = () => getContainer().resolve<SocialsModuleService>("socials")
     const connectModule = () => getContainer().resolve<SocialConnectModuleService>("socialConnect")
@@ -156,6 +158,48 @@ medusaIntegrationTestRunner({
         expect(data.providers.find((p: any) => p.provider === "meta")).toMatchObject({ configured: true, missing: [] })
         expect(data.providers.find((p: any) => p.provider === "x")).toMatchObject({ configured: false, missing: ["X_CLIENT_ID", "X_CLIENT_SECRET"] })
       })
+    })
+
+    it("a connect (allow, deny, a refused code), the pick and an import write no token, code or app secret to a log line or a table", async () => {
+      const logs = captureLogs(getContainer())
+      const codes: string[] = []
+      try {
+        const allowed = await consented()
+        codes.push(allowed.code)
+        const { data } = await callback(allowed)
+        await api.post(`/admin/social-platforms/connections/${data.connection_id}/accounts`, { keys: [`facebook:${PAGE1}`, `instagram:${IG1}`] }, admin)
+        await expectHttpError(callback(callbackQuery(await consent(await start(), "deny"))))
+        const refused = await consented()
+        codes.push(refused.code)
+        await expectHttpError(callback({ ...refused, code: "meta-code-forged" }))
+        const [fb] = await socials().listSocialPlatforms({ account_id: PAGE1 })
+        const imported = await api.post(`/admin/social-platforms/${fb.id}/import-posts`, { limit: 5 }, admin)
+        expect(imported.data.imported).toBeGreaterThan(0)
+        await getContainer().resolve("logger").warn("connect: log capture is live")
+      } finally {
+        logs.stop()
+      }
+      // Every token the sandbox issued in the flow (short- and long-lived user tokens, Page tokens), the codes, the secret.
+      const used = Object.keys(sandbox().stats().byToken)
+      expect(used.some((t) => t.startsWith("meta-user-long-"))).toBe(true)
+      const secrets = [...sandbox().fixtures.tokens.map((t) => t.token), ...used, ...codes, SANDBOX_OAUTH_APPS.meta.clientSecret]
+      const pattern = new RegExp([...secrets.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), "meta-user-(short|long)-"].join("|"))
+      expect(logs.lines.some((l) => l.includes("log capture is live"))).toBe(true)
+      expect(logs.lines.filter((l) => pattern.test(l))).toEqual([])
+
+      const pg = new Client({ connectionString: dbConfig.clientUrl })
+      await pg.connect()
+      try {
+        const { rows: tables } = await pg.query("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")
+        const leaks: string[] = []
+        for (const { table_name } of tables) {
+          const { rows } = await pg.query(`select t::text as row from "${table_name}" t where t::text ~ $1 limit 3`, [pattern.source])
+          leaks.push(...rows.map((r) => `${table_name}: ${String(r.row).slice(0, 200)}`))
+        }
+        expect(leaks).toEqual([])
+      } finally {
+        await pg.end()
+      }
     })
 
     it("a browser callback is sent to the admin picker (accounts or the message)", async () => {
