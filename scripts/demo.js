@@ -35,6 +35,18 @@ async function main() {
   require("ts-node").register({ transpileOnly: true, swc: true })
   const { startSandbox } = require("../sandbox/server")
   const sandbox = await startSandbox({ port: SANDBOX_PORT, latencyMs: 80, jitterMs: 40 })
+  // The sandbox's apps: the seed connects the demo accounts through their consent, and so can the admin's Connect buttons.
+  const { SANDBOX_OAUTH_APPS: apps } = require("../sandbox/core/consent-page")
+  const oauthApps = {
+    META_APP_ID: apps.meta.clientId,
+    META_APP_SECRET: apps.meta.clientSecret,
+    X_CLIENT_ID: apps.x.clientId,
+    X_CLIENT_SECRET: apps.x.clientSecret,
+    LINKEDIN_CLIENT_ID: apps.linkedin.clientId,
+    LINKEDIN_CLIENT_SECRET: apps.linkedin.clientSecret,
+    THREADS_APP_ID: apps.threads.clientId,
+    THREADS_APP_SECRET: apps.threads.clientSecret,
+  }
 
   const env = {
     ...process.env,
@@ -44,6 +56,9 @@ async function main() {
     MEDUSA_DISABLE_TELEMETRY: "true",
     PORT,
     ...sandbox.env,
+    ...oauthApps,
+    // Connect callbacks (the OAuth redirect URI) come back to this server.
+    MEDUSA_BACKEND_URL: `http://localhost:${PORT}`,
     SANDBOX_CONTROL_URL: sandbox.url,
   }
 
