@@ -270,3 +270,23 @@ export type XSpendSummary = {
   price_per_read: number
   state: XSpendState
 }
+
+// ---- Import posts (POST /admin/social-platforms/:id/import-posts and GET .../estimate) ----
+
+export type ImportPostsResponse = { message: string; imported: number; updated: number; skipped: number; total: number; next_cursor: string | null }
+
+export type ImportEstimate = {
+  provider: string
+  /** Only X bills the posts an import reads. */
+  billed: boolean
+  /** At most this many reads for one import call of `limit` posts. */
+  estimated_reads: number
+  price_per_read: number
+  /** USD, rounded to the cent. */
+  estimated_spend: number
+  /** The monthly read cap (SOCIALS_X_MONTHLY_READ_CAP), null without one. */
+  cap: number | null
+  /** Reads already counted this UTC month. */
+  reads_this_month: number
+  message: string
+}

@@ -1,4 +1,4 @@
-import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
+import { ArrowPath, Key, PencilSquare, Trash } from "@medusajs/icons"
 import { useDeleteSocialPlatform } from "../../hooks/api/post-insights"
 import { useConfirmedDelete } from "../../hooks/use-confirmed-delete"
 import type { SocialPlatform } from "../../lib/types"
@@ -8,10 +8,14 @@ export const PlatformRowActions = ({
   platform,
   onEdit,
   onReconnect,
+  onPasteToken,
 }: {
   platform: SocialPlatform
   onEdit: () => void
+  /** Through the platform's login (or a token when its app is not configured). */
   onReconnect: () => void
+  /** Advanced: paste a token obtained elsewhere. */
+  onPasteToken: () => void
 }) => {
   const confirmDelete = useConfirmedDelete()
   const { mutateAsync } = useDeleteSocialPlatform(platform.id)
@@ -29,7 +33,8 @@ export const PlatformRowActions = ({
       groups={[
         [
           { label: "Edit", icon: PencilSquare, onClick: onEdit },
-          { label: "Reconnect (new token)", icon: ArrowPath, onClick: onReconnect },
+          { label: "Reconnect", icon: ArrowPath, onClick: onReconnect },
+          { label: "Paste a new token (advanced)", icon: Key, onClick: onPasteToken },
         ],
         [{ label: "Delete", icon: Trash, onClick: onDelete }],
       ]}

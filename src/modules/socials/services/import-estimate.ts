@@ -1,22 +1,9 @@
 import { X_LIST_MIN } from "../platforms/x/list-posts"
 import type { XSpendSettings } from "../x-spend/settings"
 import { DEFAULT_IMPORT_LIMIT } from "./import-posts"
+import type { ImportEstimate } from "../../../types/api"
 
-export interface ImportEstimate {
-  provider: string
-  /** Only X bills the posts an import reads. */
-  billed: boolean
-  /** At most this many reads for one import call of `limit` posts. */
-  estimated_reads: number
-  price_per_read: number
-  /** USD, rounded to the cent. */
-  estimated_spend: number
-  /** The monthly read cap (SOCIALS_X_MONTHLY_READ_CAP), null without one. */
-  cap: number | null
-  /** Reads already counted this UTC month. */
-  reads_this_month: number
-  message: string
-}
+export type { ImportEstimate }
 
 /**
  * What one import call will cost before the merchant confirms it. X bills every

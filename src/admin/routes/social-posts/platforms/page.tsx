@@ -12,6 +12,7 @@ import { TokenStatus } from "../../../components/social-posts/token-status"
 import { ConnectButtons } from "../../../components/social-connect/connect-buttons"
 import { ImportPostsButton } from "../../../components/social-connect/import-posts-button"
 import { useSocialPlatforms } from "../../../hooks/api/post-insights"
+import { useReconnect } from "../../../hooks/use-reconnect"
 import { providerLabel, tokenHealth } from "../../../lib/platforms"
 import type { SocialPlatform } from "../../../lib/types"
 
@@ -27,17 +28,22 @@ const SocialPlatformsPage = () => {
     setOpen(true)
   }
 
+  // Reconnect signs in on the platform again; pasting a token stays as the advanced way (and the only one without app credentials).
+  const pasteToken = (platform: SocialPlatform) => setDrawer({ mode: "reconnect", platform })
+  const { reconnect, ready: reconnectReady, reconnectingId } = useReconnect(pasteToken)
+
   // Links elsewhere ("Reconnect the account") land here with ?reconnect=<id>.
   const reconnectId = searchParams.get("reconnect")
   useEffect(() => {
-    if (!reconnectId || !platforms) return
+    if (!reconnectId || !platforms || !reconnectReady) return
     const platform = platforms.find((p) => p.id === reconnectId)
-    if (platform) setDrawer({ mode: "reconnect", platform })
     setSearchParams((params) => {
       params.delete("reconnect")
       return params
     }, { replace: true })
-  }, [reconnectId, platforms, setSearchParams])
+    if (platform) reconnect(platform)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reconnectId, platforms, reconnectReady, setSearchParams])
 
   const needsAttention = (p: SocialPlatform) => p.status === "needs_reconnect" || ["missing", "expired"].includes(tokenHealth(p.api_config).state)
 
@@ -99,7 +105,7 @@ const SocialPlatformsPage = () => {
               </Table.Header>
               <Table.Body>
                 {platforms.map((p) => (
-                  <Table.Row key={p.id} data-testid="platform-row">
+                  <Table.Row key={p.id} data-testid="platform-row" data-platform-id={p.id}>
                     <Table.Cell className="font-medium">{p.name}</Table.Cell>
                     <Table.Cell>{providerLabel(p.provider)}</Table.Cell>
                     <Table.Cell>
@@ -113,16 +119,17 @@ const SocialPlatformsPage = () => {
                     </Table.Cell>
                     <Table.Cell>
                       <div className="flex items-center justify-end gap-x-2">
-                        <ImportPostsButton platformId={p.id} provider={p.provider} />
+                        <ImportPostsButton platform={p} />
                         {needsAttention(p) && (
-                          <Button size="small" variant="secondary" onClick={() => setDrawer({ mode: "reconnect", platform: p })}>
+                          <Button size="small" variant="secondary" data-testid="reconnect-platform" isLoading={reconnectingId === p.id} onClick={() => reconnect(p)}>
                             Reconnect
                           </Button>
                         )}
                         <PlatformRowActions
                           platform={p}
                           onEdit={() => setDrawer({ mode: "edit", platform: p })}
-                          onReconnect={() => setDrawer({ mode: "reconnect", platform: p })}
+                          onReconnect={() => reconnect(p)}
+                          onPasteToken={() => pasteToken(p)}
                         />
                       </div>
                     </Table.Cell>
