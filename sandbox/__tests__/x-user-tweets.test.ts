@@ -60,6 +60,41 @@ describe("X GET /2/users/:id/tweets", () => {
     expect((await xGet(p.sb, `/2/users/${USER}/tweets?pagination_token=nope`)).status).toBe(400)
   })
 
+  it("since_id / until_id (exclusive ids) and start_time (inclusive) / end_time (exclusive) bound the timeline; only returned posts are billed", async () => {
+    // Snowflake-like: the higher i, the newer the post and the higher its id; a minute apart.
+    const snow = (i: number) => post(0, { id: String(1950000000000000000n + BigInt(i)), text: `snow ${i}`, created_at: new Date(NOW - DAY_MS + i * 60_000).toISOString() })
+    const ids = (body: { data?: { id: string }[] }) => (body.data ?? []).map((t) => t.id)
+    const of = (...is: number[]) => is.map((i) => snow(i).id)
+    p.sb.addFixtures({ tweets: [1, 2, 3, 4].map(snow) })
+    const before = p.sb.stats().units.x
+    const newer = await xGet(p.sb, `/2/users/${USER}/tweets?max_results=5&since_id=${snow(2).id}`)
+    expect(ids(newer.body)).toEqual(of(4, 3))
+    expect(p.sb.stats().units.x - before).toBe(2)
+    // Nothing newer: 200, no data, nothing billed.
+    const none = await xGet(p.sb, `/2/users/${USER}/tweets?max_results=5&since_id=${snow(4).id}`)
+    expect(none.status).toBe(200)
+    expect(none.body).toEqual({ meta: { result_count: 0 } })
+    expect(p.sb.stats().units.x - before).toBe(2)
+    expect(ids((await xGet(p.sb, `/2/users/${USER}/tweets?max_results=5&until_id=${snow(3).id}`)).body)).toEqual(of(2, 1))
+    // start_time at a post's second keeps it; end_time at it leaves it out.
+    const at = (i: number) => snow(i).created_at.replace(".000Z", "Z")
+    expect(ids((await xGet(p.sb, `/2/users/${USER}/tweets?max_results=5&start_time=${at(3)}`)).body)).toEqual(of(4, 3))
+    expect(ids((await xGet(p.sb, `/2/users/${USER}/tweets?max_results=5&end_time=${at(3)}`)).body)).toEqual(of(2, 1))
+    // Paging keeps the bounds: the cursor walks the bounded timeline.
+    p.sb.addFixtures({ tweets: [10, 11, 12, 13, 14, 15, 16, 17].map(snow) })
+    const first = await xGet(p.sb, `/2/users/${USER}/tweets?max_results=5&since_id=${snow(3).id}`)
+    const second = await xGet(p.sb, `/2/users/${USER}/tweets?max_results=5&since_id=${snow(3).id}&pagination_token=${first.body.meta.next_token}`)
+    expect([...ids(first.body), ...ids(second.body)]).toEqual(of(17, 16, 15, 14, 13, 12, 11, 10, 4))
+    expect(second.body.meta.next_token).toBeUndefined()
+  })
+
+  it("a malformed since_id or start_time answers X's 400 naming the parameter", async () => {
+    expect((await xGet(p.sb, `/2/users/${USER}/tweets?since_id=abc`)).body.errors[0].message).toMatch(/since_id/)
+    const bad = await xGet(p.sb, `/2/users/${USER}/tweets?start_time=yesterday`)
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0].message).toMatch(/start_time/)
+  })
+
   it("a user without posts answers 200 with result_count 0 and no data; no token: 401", async () => {
     const res = await xGet(p.sb, `/2/users/1234/tweets`)
     expect(res.status).toBe(200)

@@ -28,7 +28,16 @@ interface TimelineQuery {
   offset: number
   excludeReplies: boolean
   excludeRetweets: boolean
+  /** since_id / until_id: exclusive bounds on the snowflake id. */
+  sinceId?: bigint
+  untilId?: bigint
+  /** start_time (inclusive) / end_time (exclusive), epoch ms. */
+  startMs?: number
+  endMs?: number
 }
+
+/** YYYY-MM-DDTHH:mm:ssZ, as X documents it (RFC 3339 at second granularity; milliseconds are accepted too). */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
 
 function parseTimeline(query: URLSearchParams): TimelineQuery | ParameterError[] {
   const errors = checkParams(query, TIMELINE_PARAMS)
@@ -48,21 +57,51 @@ function parseTimeline(query: URLSearchParams): TimelineQuery | ParameterError[]
   if (offset === undefined) {
     errors.push({ parameters: { pagination_token: [token ?? ""] }, message: `The \`pagination_token\` query parameter value [${token}] is not valid` })
   }
+  const ids: Partial<Record<"since_id" | "until_id", bigint>> = {}
+  for (const name of ["since_id", "until_id"] as const) {
+    const value = query.get(name)
+    if (value === null) continue
+    if (TWEET_ID_PATTERN.test(value)) ids[name] = BigInt(value)
+    else errors.push({ parameters: { [name]: [value] }, message: `The \`${name}\` query parameter value [${value}] does not match ${TWEET_ID_PATTERN.source}` })
+  }
+  const times: Partial<Record<"start_time" | "end_time", number>> = {}
+  for (const name of ["start_time", "end_time"] as const) {
+    const value = query.get(name)
+    if (value === null) continue
+    if (TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) times[name] = Date.parse(value)
+    else errors.push({ parameters: { [name]: [value] }, message: `Invalid '${name}':'${value}'. '${name}' must be a valid timestamp in YYYY-MM-DDTHH:mm:ssZ` })
+  }
   if (errors.length) return errors
-  return { maxResults, offset: offset ?? 0, excludeReplies: exclude.includes("replies"), excludeRetweets: exclude.includes("retweets") }
+  return {
+    maxResults,
+    offset: offset ?? 0,
+    excludeReplies: exclude.includes("replies"),
+    excludeRetweets: exclude.includes("retweets"),
+    sinceId: ids.since_id,
+    untilId: ids.until_id,
+    startMs: times.start_time,
+    endMs: times.end_time,
+  }
 }
 
 function kept(t: TweetFixture, q: TimelineQuery): boolean {
   const refs = t.referenced_tweets ?? []
   if (q.excludeReplies && refs.some((r) => r.type === "replied_to")) return false
   if (q.excludeRetweets && refs.some((r) => r.type === "retweeted")) return false
+  if (q.sinceId !== undefined && BigInt(t.id) <= q.sinceId) return false
+  if (q.untilId !== undefined && BigInt(t.id) >= q.untilId) return false
+  const at = Date.parse(t.created_at)
+  if (q.startMs !== undefined && at < q.startMs) return false
+  if (q.endMs !== undefined && at >= q.endMs) return false
   return true
 }
 
 /**
  * GET /2/users/:id/tweets: the user's posts newest first, `max_results` 5–100 (default 10),
- * `meta.next_token` → `pagination_token`, `exclude=replies,retweets`. Every returned post is a
- * billed read. Only the newest 3,200 are reachable (past them: 200, `result_count: 0`).
+ * `meta.next_token` → `pagination_token`, `exclude=replies,retweets`, `since_id`/`until_id`
+ * (exclusive ids) and `start_time` (inclusive)/`end_time` (exclusive). Every returned post is a
+ * billed read; posts left out by these bounds are not. Only the newest 3,200 are reachable
+ * (past them: 200, `result_count: 0`), bounds or not.
  */
 export function userTweets(ctx: SandboxContext, token: TokenFixture, query: URLSearchParams, userId: string): SandboxReply {
   const parsed = parseTimeline(query)

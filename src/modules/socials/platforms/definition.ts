@@ -1,6 +1,7 @@
 import type { ZodType } from "@medusajs/framework/zod"
 import type { PlatformFacts } from "./catalog"
 import type { PlatformDialect } from "./http/dialect"
+import type { RenewOutcome } from "./shared/token-manager"
 import type { PostSyncResult, SyncContext, SyncTarget } from "./types"
 
 /**
@@ -42,6 +43,12 @@ export interface PlatformDefinition<Client = unknown> extends PlatformFacts, Pla
   connect?(ctx: SyncContext): Promise<{ accountId: string; name?: string }>
   listPosts?(ctx: SyncContext, options: { since?: Date; limit: number }): Promise<{ platformPostId: string; postedAt?: string; permalink?: string }[]>
   resolvePostUrl?(url: string): string | undefined
+  /**
+   * Renews the account's token now through its client (the daily token job, ahead of
+   * expiry). Absent: this platform's tokens cannot be renewed (Meta Page tokens do not
+   * expire by themselves; the rest must be reconnected).
+   */
+  renewToken?(ctx: SyncContext): Promise<RenewOutcome>
 }
 
 /** A definition from its catalog facts, with `isValidPostId` from the facts' pattern. */

@@ -6,7 +6,7 @@ import type { StoredApiConfig } from "../utils/api-config"
 import { accountMeter, type XReadCounterStore, type XReadMeter } from "../x-spend/meter"
 import { X_NEAR_CAP_SHARE, type XSpendSettings } from "../x-spend/settings"
 import type { InsightsStore } from "./insights-store"
-import { createPlatformTokenStore } from "./platform-token-store"
+import { createPlatformTokenStore, type RefreshLock } from "./platform-token-store"
 import type { PlatformRecord } from "./sync-persistence"
 
 export interface AccountContextStore {
@@ -24,12 +24,16 @@ export function xReadMeterOf(socials: AccountContextStore, platform: PlatformRec
   return accountMeter(socials.xReadCounters(), platform.id, socials.xSpend, X_NEAR_CAP_SHARE)
 }
 
-/** An account's client context as a sync builds it (its budgets, token store and refresh); undefined without a token. */
-export function accountContext(socials: AccountContextStore, platform: PlatformRecord, logger: Logger): SyncContext | undefined {
+/**
+ * An account's client context as a sync builds it (its budgets, token store and refresh);
+ * undefined without a token. `lock` (Medusa's Locking module, handed in by a step) makes a
+ * refresh wait for one another process is doing, so X's single-use refresh token is spent once.
+ */
+export function accountContext(socials: AccountContextStore, platform: PlatformRecord, logger: Logger, lock?: RefreshLock): SyncContext | undefined {
   const store = socials.insightsStore()
   const secrets = store.openSecrets(platform.api_config as StoredApiConfig | null, platform.id)
   if (!secrets.accessToken) return undefined
-  const tokens = createPlatformTokenStore(store, platform, logger)
+  const tokens = createPlatformTokenStore(store, platform, logger, lock)
   return {
     config: socials.config,
     credentials: {

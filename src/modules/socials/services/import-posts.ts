@@ -7,12 +7,13 @@ import { listInstagramPosts } from "../platforms/instagram/list-posts"
 import { listLinkedInPosts } from "../platforms/linkedin/list-posts"
 import { listThreadsPosts } from "../platforms/threads/list-posts"
 import { listXPosts } from "../platforms/x/list-posts"
-import type { ListedPage, ListedPost } from "../platforms/listing/types"
+import type { ListedPage, ListedPost, ListOptions } from "../platforms/listing/types"
 import type { SyncContext } from "../platforms/types"
 import { accountContext, type AccountContextStore } from "./import-context"
+import type { RefreshLock } from "./platform-token-store"
 import type { PlatformRecord } from "./sync-persistence"
 
-export type PostLister = (ctx: SyncContext, opts: { limit: number; cursor?: string }) => Promise<ListedPage>
+export type PostLister = (ctx: SyncContext, opts: ListOptions) => Promise<ListedPage>
 
 /** Which accounts can list their posts (the registry's `listPosts` once every platform has one). */
 export const POST_LISTERS: Record<string, PostLister | undefined> = {
@@ -31,6 +32,11 @@ export interface ImportOptions {
   limit?: number
   /** Posts published before it are not imported (the listing is newest first, so it also ends the run). */
   since?: Date
+  /**
+   * Only posts newer than this platform post id, where the platform filters by id (X:
+   * since_id, so known posts are not read and billed again); the discovery job sets it.
+   */
+  sinceId?: string
   cursor?: string | null
 }
 
@@ -59,11 +65,11 @@ export interface ImportStore extends AccountContextStore {
  * per call; a throttle or exhausted budget ends the call early with the cursor to
  * resume from.
  */
-export async function importPlatformPosts(deps: { socials: ImportStore; logger: Logger; now?: () => Date }, platform: PlatformRecord, options: ImportOptions): Promise<ImportSummary> {
+export async function importPlatformPosts(deps: { socials: ImportStore; logger: Logger; now?: () => Date; refreshLock?: RefreshLock }, platform: PlatformRecord, options: ImportOptions): Promise<ImportSummary> {
   const lister = POST_LISTERS[platform.provider]
   const label = platformFacts(platform.provider).label
   if (!lister) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Importing ${label} posts is not supported yet.`, "import_not_supported")
-  const ctx = accountContext(deps.socials, platform, deps.logger)
+  const ctx = accountContext(deps.socials, platform, deps.logger, deps.refreshLock)
   if (!ctx) throw new MedusaError(MedusaError.Types.INVALID_DATA, `This ${label} account has no access token: connect it first.`, "no_token")
   const idField = platformFacts(platform.provider).postIdField
   const existing = (await deps.socials.listSocialPosts({ platform_id: platform.id }, { select: ["id", "insights", "caption", "post_url", "media_type", "posted_at"], take: 100_000 })) as ExistingPost[]
@@ -77,14 +83,16 @@ export async function importPlatformPosts(deps: { socials: ImportStore; logger: 
   while (remaining > 0) {
     let page: ListedPage
     try {
-      page = await lister(ctx, { limit: remaining, cursor })
+      page = await lister(ctx, { limit: remaining, cursor, since: options.since, sinceId: options.sinceId })
     } catch (e) {
       if (!isPlatformApiError(e)) throw e
       if (e.isRateLimit && counts.imported + counts.updated + counts.skipped > 0) {
         stoppedBy = `${label}'s rate budget is used up for now: run the import again later with next_cursor to continue`
         break
       }
-      throw new MedusaError(e.isRateLimit ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.INVALID_DATA, `Could not list the ${label} posts: ${e.message}`, e.isRateLimit ? "rate_limited" : "import_failed")
+      const failure = new MedusaError(e.isRateLimit ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.INVALID_DATA, `Could not list the ${label} posts: ${e.message}`, e.isRateLimit ? "rate_limited" : "import_failed")
+      // The platform's (redacted) error, for callers that act on its kind (the discovery job marks refused tokens).
+      throw Object.assign(failure, { cause: e })
     }
     const fresh = options.since ? page.posts.filter((p) => !p.postedAt || new Date(p.postedAt) >= options.since!) : page.posts
     await upsert(deps.socials, platform.id, idField, fresh.slice(0, remaining), known, counts, now)

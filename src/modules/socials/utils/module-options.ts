@@ -11,6 +11,12 @@ export type SocialsModuleOptions = {
   dueSyncCron?: string
   /** Seconds after `social_post.published` before the first sync (default 60). */
   publishSyncDelaySeconds?: number
+  /** Cron of the job that imports new posts of every active account (default hourly); SOCIALS_DISCOVERY_CRON wins. */
+  discoveryCron?: string
+  /** Posts one account may import per discovery run (default 100; the rest follow next run); SOCIALS_DISCOVERY_LIMIT wins. */
+  discoveryLimit?: number
+  /** Cron of the token job: renew what can be renewed, notify what must be reconnected (default daily 04:15 UTC); SOCIALS_TOKEN_LIFECYCLE_CRON wins. */
+  tokenLifecycleCron?: string
   [key: string]: unknown
 }
 

@@ -19,4 +19,6 @@ export const linkedinDefinition = definePlatform<LinkedInClient>(platformFacts("
   },
   createClient: createLinkedInClient,
   sync: syncLinkedInPosts,
+  // Only with a refresh token (approved partners) and LINKEDIN_CLIENT_ID/SECRET; otherwise not_renewable.
+  renewToken: (ctx) => createLinkedInClient(ctx).tokens.renew(),
 })

@@ -18,3 +18,17 @@ export interface ListedPage {
   posts: ListedPost[]
   nextCursor?: string
 }
+
+/**
+ * What a lister is asked for. `since` / `sinceId` are hints a platform may apply on its
+ * side (X bills every post it returns, so it must: since_id / start_time); the import
+ * still drops older posts itself, so a lister that ignores them stays correct.
+ */
+export interface ListOptions {
+  limit: number
+  cursor?: string
+  /** Posts published at or after this time. */
+  since?: Date
+  /** Only posts newer than this platform post id (X: since_id); wins over `since` where supported. */
+  sinceId?: string
+}

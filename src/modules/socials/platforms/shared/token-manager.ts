@@ -14,7 +14,16 @@ export interface TokenManager {
    * expired, and refreshes + retries once when the platform answers 401.
    */
   withToken<T>(call: (token: string) => Promise<T>): Promise<T>
+  /**
+   * Refreshes now, whatever the expiry (the daily token job renews ahead of it), under
+   * the store's lock and after re-reading the stored pair. "renewed": a new access token
+   * is in use and saved (or another run's, adopted); "unchanged": the platform kept the
+   * held one; "not_renewable": nothing to refresh with. A refusal throws (reconnect).
+   */
+  renew(): Promise<RenewOutcome>
 }
+
+export type RenewOutcome = "renewed" | "unchanged" | "not_renewable"
 
 export interface TokenManagerOptions {
   platform: SocialPlatform
@@ -99,6 +108,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   return {
     current: () => accessToken,
     secrets,
+    async renew(): Promise<RenewOutcome> {
+      if (!canRefresh()) return "not_renewable"
+      const held = accessToken
+      await refreshNow()
+      return accessToken !== held ? "renewed" : "unchanged"
+    },
     async withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
       if (inFlight) await inFlight
       if (expiresAt !== undefined && expiresAt - EXPIRY_SKEW_MS <= now() && canRefresh() && !refreshedOnce) await refreshNow()

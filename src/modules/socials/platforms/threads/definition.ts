@@ -12,6 +12,8 @@ export const threadsDefinition = definePlatform<ThreadsClient>(platformFacts("th
   config: { key: "threads", schema: threadsConfigSchema, env: THREADS_ENV, from: threadsConfigFrom },
   createClient: (ctx) => createThreadsClient(ctx),
   sync: syncThreadsPosts,
+  // th_refresh_token at /refresh_access_token: the long-lived token renews itself (token-refresh.ts).
+  renewToken: (ctx) => createThreadsClient(ctx).tokens.renew(),
   ...threadsDialect,
 })
 

@@ -14,4 +14,6 @@ export const xDefinition = definePlatform<XClient>(platformFacts("twitter"), {
   },
   createClient: createXClient,
   sync: syncTwitterPosts,
+  // The rotating refresh token (offline.access), with X_CLIENT_ID; the new pair is saved before the lock is released.
+  renewToken: (ctx) => createXClient(ctx).tokens.renew(),
 })

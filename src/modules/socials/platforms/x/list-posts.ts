@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { withReads } from "../../x-spend/sync-guard"
 import { PlatformApiError } from "../http/platform-api-error"
-import type { ListedPage, ListedPost } from "../listing/types"
+import type { ListedPage, ListedPost, ListOptions } from "../listing/types"
 import type { SyncContext } from "../types"
 import { createXClient } from "./client"
 
@@ -22,8 +22,10 @@ type Timeline = z.infer<typeof timelineSchema>
  * they are the user's posts). X bills every post it returns, so each page is
  * booked on the account's read counter before it is asked for (the monthly cap
  * holds) and settled to what came back. Only the newest 3,200 are reachable.
+ * `sinceId` (since_id) or else `since` (start_time) make X return only the newer
+ * posts, so a discovery run with nothing new reads (and pays for) nothing.
  */
-export async function listXPosts(ctx: SyncContext, opts: { limit: number; cursor?: string }): Promise<ListedPage> {
+export async function listXPosts(ctx: SyncContext, opts: ListOptions): Promise<ListedPage> {
   const client = createXClient(ctx)
   const maxResults = Math.min(X_LIST_MAX, Math.max(X_LIST_MIN, opts.limit))
   const query: Record<string, string> = {
@@ -34,6 +36,9 @@ export async function listXPosts(ctx: SyncContext, opts: { limit: number; cursor
     "media.fields": "type",
   }
   if (opts.cursor) query.pagination_token = opts.cursor
+  if (opts.sinceId && /^\d{1,19}$/.test(opts.sinceId)) query.since_id = opts.sinceId
+  // X wants YYYY-MM-DDTHH:mm:ssZ (no milliseconds); a second earlier keeps a post of that very second.
+  else if (opts.since) query.start_time = new Date(Math.floor(opts.since.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z")
   const now = ctx.now ?? Date.now
   const path = `/2/users/${encodeURIComponent(ctx.credentials.accountId)}/tweets`
   const res = await withReads(ctx.xReads, now, maxResults, () => client.get(path, query, "user-tweets"), (r) => readCount(r.data))

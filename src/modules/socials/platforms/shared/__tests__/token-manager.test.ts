@@ -92,3 +92,32 @@ describe("token refresh across runs", () => {
     await expect(run.withToken(callWith(account))).rejects.toMatchObject({ kind: "auth", code: "refresh_failed" })
   })
 })
+
+describe("renew (the daily token job)", () => {
+  it("refreshes now although the token is still valid, saves the pair, and says so", async () => {
+    const account = xAccount({ access: "at-0", refresh: "rt-0" })
+    account.setStored({ ...account.stored(), tokenExpiresAt: Date.now() + 3_600_000 })
+    await expect(manager(account).renew()).resolves.toBe("renewed")
+    expect(account.refreshes).toEqual(["rt-0"])
+    expect(account.stored()).toMatchObject({ accessToken: "at-1", refreshToken: "rt-1" })
+  })
+
+  it("takes a pair another run stored meanwhile instead of spending the refresh token again", async () => {
+    const account = xAccount({ access: "at-0", refresh: "rt-0" })
+    const run = manager(account)
+    account.save(await account.refresh("rt-0"))
+    await expect(run.renew()).resolves.toBe("renewed")
+    expect(account.refreshes).toEqual(["rt-0"])
+    expect(run.current()).toBe("at-1")
+  })
+
+  it("without a refresh token or a way to refresh: not_renewable, no call; a refusal throws the auth error", async () => {
+    const account = xAccount({ access: "at-0", refresh: "rt-0" })
+    const noRefresh = createTokenManager({ platform: "twitter", credentials: { ...account.credentials(), refreshToken: undefined }, refresh: account.refresh })
+    await expect(noRefresh.renew()).resolves.toBe("not_renewable")
+    await expect(createTokenManager({ platform: "linkedin", credentials: account.credentials() }).renew()).resolves.toBe("not_renewable")
+    expect(account.refreshes).toEqual([])
+    account.revoke("rt-0")
+    await expect(manager(account).renew()).rejects.toMatchObject({ kind: "auth", code: "refresh_failed" })
+  })
+})
