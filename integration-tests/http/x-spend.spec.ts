@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { X_SEED_IDS } from "../../sandbox/x/seed"
 import type SocialsModuleService from "../../src/modules/socials/service"
@@ -65,6 +67,55 @@ medusaIntegrationTestRunner({
       expect(summary.projected_spend).toBeCloseTo(summary.projected_month_end_reads * 0.005, 2)
       // Another account's counter is its own.
       expect((await spend(other)).reads).toBe(0)
+    })
+
+    /**
+     * The statements each call of the account's read counter sends while `fn` runs (BEGIN and
+     * COMMIT included: knex's `query` event), told apart from the rest of the sync by
+     * AsyncLocalStorage, as bench/measure.ts does.
+     */
+    const counterStatements = async (fn: () => Promise<unknown>) => {
+      const knex = getContainer().resolve<{ on: Function; off: Function }>(ContainerRegistrationKeys.PG_CONNECTION)
+      const scope = new AsyncLocalStorage<{ call: string; statements: number }>()
+      const calls: { call: string; statements: number }[] = []
+      const onQuery = () => {
+        const call = scope.getStore()
+        if (call) call.statements++
+      }
+      const service = socials()
+      const original = service.xReadCounters
+      service.xReadCounters = () => {
+        const store = original.call(service)
+        const counted =
+          (call: "reads" | "reserve" | "adjust") =>
+          (...args: unknown[]) => {
+            const record = { call, statements: 0 }
+            calls.push(record)
+            return scope.run(record, () => (store[call] as (...a: unknown[]) => Promise<unknown>)(...args))
+          }
+        return { reads: counted("reads"), reserve: counted("reserve"), adjust: counted("adjust") } as typeof store
+      }
+      knex.on("query", onQuery)
+      try {
+        await fn()
+      } finally {
+        knex.off("query", onQuery)
+        service.xReadCounters = original
+      }
+      return calls
+    }
+
+    it("sends one statement per call of the read counter: at most 2 per X request (book, settle)", async () => {
+      const x = await xPlatform("2244994945")
+      const example = await post(x, X_SEED_IDS.example)
+      const before = xRequests()
+      const calls = await counterStatements(() => api.post(`/admin/social-posts/${example}/sync-insights`, {}, admin))
+      const requests = xRequests() - before
+      // The lookup and the example's reply search.
+      expect(requests).toBe(2)
+      expect(calls.filter((c) => c.call === "reserve")).toHaveLength(requests)
+      expect(calls.filter((c) => c.call === "adjust").length).toBeLessThanOrEqual(requests)
+      expect(calls.map((c) => c.statements)).toEqual(calls.map(() => 1))
     })
 
     it("near the cap keeps metrics fresh but skips reply searches in bulk syncs", async () => {
