@@ -142,6 +142,39 @@ medusaIntegrationTestRunner({
         expect((await xReads(x)) - readsBefore).toBe(1)
       })
 
+      it("more new posts than one run takes (SOCIALS_DISCOVERY_LIMIT): the next run resumes where it stopped, over the same boundary; none missed, none read twice", async () => {
+        const x = await platform("twitter", X_USER, { access_token: X_DEMO_TOKENS.user, auth_type: "user_context" })
+        await importAll(x)
+        const known = (await posts(x)).length
+        const unitsBefore = sandbox().stats().units.x
+        const callsBefore = timelineCalls().length
+        sandbox().addFixtures({ tweets: [1, 2, 3, 4, 5, 6, 7].map((n) => newTweet(10 + n, new Date(Date.now() + n * 1_000))) })
+        process.env.SOCIALS_DISCOVERY_LIMIT = "5"
+        try {
+          await discoverNewPostsJob(getContainer())
+          expect(await posts(x)).toHaveLength(known + 5)
+          const state = ((await row(x)).metadata as Record<string, { cursor?: string }>).socials_discovery
+          expect(state.cursor).toEqual(expect.any(String))
+          await discoverNewPostsJob(getContainer())
+          expect(await posts(x)).toHaveLength(known + 7)
+          expect(((await row(x)).metadata as Record<string, { cursor?: string; since_id?: string }>).socials_discovery).toMatchObject({ since_id: newTweet(17).id })
+          expect(((await row(x)).metadata as Record<string, { cursor?: string }>).socials_discovery.cursor).toBeUndefined()
+          await discoverNewPostsJob(getContainer())
+        } finally {
+          delete process.env.SOCIALS_DISCOVERY_LIMIT
+        }
+        expect(await posts(x)).toHaveLength(known + 7)
+        const ids = (await posts(x)).map((p) => (p.insights as { twitter_tweet_id: string }).twitter_tweet_id)
+        expect(new Set(ids).size).toBe(ids.length)
+        // Seven new posts, seven billed reads, over the three runs.
+        expect(sandbox().stats().units.x - unitsBefore).toBe(7)
+        const calls = timelineCalls().slice(callsBefore).map((c) => new URLSearchParams(c.query))
+        expect(calls.map((q) => q.get("max_results"))).toEqual(["5", "5", "5"])
+        expect(calls[1].get("pagination_token")).toEqual(expect.any(String))
+        expect(calls[0].get("since_id")).toBe(calls[1].get("since_id"))
+        expect(calls[2].get("since_id")).toBe(newTweet(17).id)
+      })
+
       it("an account never imported starts at its connection: later posts come in by themselves, its back catalogue is left to the merchant's import", async () => {
         const x = await platform("twitter", X_USER, { access_token: X_DEMO_TOKENS.user, auth_type: "user_context" })
         const connectedAt = new Date((await row(x)).created_at)
