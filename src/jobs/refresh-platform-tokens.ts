@@ -4,7 +4,7 @@ import { readSocialsOptions } from "../modules/socials/utils/module-options"
 import { refreshPlatformTokensWorkflow } from "../workflows/refresh-platform-tokens"
 
 /**
- * Daily at 04:15 UTC (SOCIALS_TOKEN_LIFECYCLE_CRON or the module's `tokenLifecycleCron`):
+ * Daily at 04:15 server time (SOCIALS_TOKEN_LIFECYCLE_CRON or the module's `tokenLifecycleCron`):
  * renews tokens nearing their expiry where the platform allows it, and puts a notice in
  * the admin's notification feed for what must be reconnected. Logic: services/token-lifecycle.ts.
  */

@@ -15,7 +15,7 @@ export type SocialsModuleOptions = {
   discoveryCron?: string
   /** Posts one account may import per discovery run (default 100; the rest follow next run); SOCIALS_DISCOVERY_LIMIT wins. */
   discoveryLimit?: number
-  /** Cron of the token job: renew what can be renewed, notify what must be reconnected (default daily 04:15 UTC); SOCIALS_TOKEN_LIFECYCLE_CRON wins. */
+  /** Cron of the token job: renew what can be renewed, notify what must be reconnected (default daily 04:15, server time); SOCIALS_TOKEN_LIFECYCLE_CRON wins. */
   tokenLifecycleCron?: string
   [key: string]: unknown
 }
