@@ -16,3 +16,12 @@ if (!process.env.SOCIALS_ENCRYPTION_KEY) {
   // Tests get a throwaway key; production refuses to boot without one.
   process.env.SOCIALS_ENCRYPTION_KEY = require("crypto").randomBytes(32).toString("base64")
 }
+
+// The hourly discovery and the daily token job would import posts or send notices into
+// whichever spec runs at that minute; specs that test them call them directly. Once a
+// day, twelve hours from now (not a yearly cron: the in-memory scheduler's setTimeout
+// overflows past 24.8 days and fires at once). Inherited by the browser specs' servers.
+const later = new Date(Date.now() + 12 * 3_600_000)
+const notDuringTheSuite = `${later.getMinutes()} ${later.getHours()} * * *`
+process.env.SOCIALS_DISCOVERY_CRON = process.env.SOCIALS_DISCOVERY_CRON || notDuringTheSuite
+process.env.SOCIALS_TOKEN_LIFECYCLE_CRON = process.env.SOCIALS_TOKEN_LIFECYCLE_CRON || notDuringTheSuite
