@@ -63,6 +63,18 @@ medusaIntegrationTestRunner({
       expect(withImage).toHaveLength(1)
     })
 
+    it("a media a Facebook post already carries as its cross-post is skipped, not imported again on the Instagram account", async () => {
+      const page = await platform("facebook", PAGE1)
+      const ig = await platform("instagram", IG1)
+      const cross = (
+        await api.post("/admin/social-posts", { name: "Cross", platform_id: page, status: "posted", insights: { facebook_post_id: META_SEED_IDS.facebook.text, instagram_media_id: META_SEED_IDS.instagram.image } }, admin)
+      ).data.social_post
+      const res = (await importPosts(ig, { limit: 500 })).data
+      expect(res).toMatchObject({ imported: igMedia().length - 1, skipped: 1 })
+      const all = await socials().listSocialPosts({}, { take: 500 })
+      expect(all.filter((p) => (p.insights as any).instagram_media_id === META_SEED_IDS.instagram.image).map((p) => p.id)).toEqual([cross.id])
+    })
+
     it("since: only posts published since then", async () => {
       const id = await platform("instagram", IG1)
       const since = new Date(Date.now() - 3 * 86_400_000).toISOString()

@@ -74,6 +74,7 @@ export async function importPlatformPosts(deps: { socials: ImportStore; logger: 
   const idField = platformFacts(platform.provider).postIdField
   const existing = (await deps.socials.listSocialPosts({ platform_id: platform.id }, { select: ["id", "insights", "caption", "post_url", "media_type", "posted_at"], take: 100_000 })) as ExistingPost[]
   const known = new Map(existing.filter((p) => p.insights?.[idField]).map((p) => [String(p.insights![idField]), p]))
+  for (const id of await crossPostedIds(deps.socials, platform.id, idField)) if (!known.has(id)) known.set(id, CROSS_POSTED)
 
   const counts = { imported: 0, updated: 0, skipped: 0 }
   let remaining = Math.max(1, options.limit ?? DEFAULT_IMPORT_LIMIT)
@@ -106,6 +107,18 @@ export async function importPlatformPosts(deps: { socials: ImportStore; logger: 
   return { message, ...counts, total, next_cursor: cursor ?? null }
 }
 
+/** Stands for a post another account's post already carries as its cross-post (a Facebook post with the Instagram media id): known, and not this account's to update. */
+const CROSS_POSTED: ExistingPost = { id: "cross-posted", insights: null, caption: null, post_url: null, media_type: null, posted_at: null }
+
+/** Platform ids of this field held by posts of other accounts (cross-posts): importing them again would duplicate the post. */
+async function crossPostedIds(socials: ImportStore, platformId: string, idField: string): Promise<string[]> {
+  const rows = (await socials.listSocialPosts(
+    { platform_id: { $ne: platformId }, insights: { [idField]: { $ne: null } } },
+    { select: ["id", "insights"], take: 100_000 }
+  )) as Pick<ExistingPost, "insights">[]
+  return rows.map((p) => p.insights?.[idField]).filter((v): v is string => typeof v === "string" && v !== "")
+}
+
 async function upsert(socials: ImportStore, platformId: string, idField: string, posts: ListedPost[], known: Map<string, ExistingPost>, counts: { imported: number; updated: number; skipped: number }, now: Date): Promise<void> {
   const creates: Record<string, unknown>[] = []
   const updates: Record<string, unknown>[] = []
@@ -114,6 +127,10 @@ async function upsert(socials: ImportStore, platformId: string, idField: string,
     if (!current) {
       creates.push(newPost(platformId, idField, post, now))
       known.set(post.platformPostId, { id: "pending", insights: { [idField]: post.platformPostId }, caption: null, post_url: null, media_type: null, posted_at: null })
+      continue
+    }
+    if (current === CROSS_POSTED) {
+      counts.skipped++
       continue
     }
     const change = refresh(current, post)
