@@ -1,12 +1,8 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { SocialsConfig } from "../platforms/config"
-import type { RateBudgetStore } from "../platforms/http/rate-budget"
-import type { InsightsStore } from "./insights-store"
 import { readAccountAudience } from "../platforms/account/read-account-audience"
 import { asPlatformError } from "../platforms/shared/sync-result"
-import type { SyncContext } from "../platforms/types"
-import type { StoredApiConfig } from "../utils/api-config"
-import { createPlatformTokenStore, type RefreshLock } from "./platform-token-store"
+import { accountContext, type AccountContextStore } from "./import-context"
+import type { RefreshLock } from "./platform-token-store"
 import type { PlatformRecord } from "./sync-persistence"
 
 export type AccountSnapshotOutcome = {
@@ -18,10 +14,7 @@ export type AccountSnapshotOutcome = {
 }
 
 /** What the capture needs of the module service (which stands above this file and passes itself). */
-export interface AccountSnapshotsStore {
-  readonly config: SocialsConfig
-  readonly budgetStore: RateBudgetStore
-  insightsStore(): InsightsStore
+export interface AccountSnapshotsStore extends AccountContextStore {
   listSocialPlatforms(filters: Record<string, unknown>, config: { take: number }): Promise<unknown[]>
   listSocialAccountSnapshots(filters: Record<string, unknown>, config: { select: string[]; take: number }): Promise<{ platform_id: string }[]>
   createSocialAccountSnapshots(data: Record<string, unknown>): Promise<unknown>
@@ -59,7 +52,8 @@ export async function captureAccountSnapshots(deps: Deps): Promise<AccountSnapsh
 async function captureOne(deps: Deps, platform: PlatformRecord, at: Date, day: string): Promise<AccountSnapshotOutcome> {
   const { socials, logger } = deps
   try {
-    const ctx = contextFor(deps, platform)
+    // The same context a post sync builds: the module's budgets, request limit and token store.
+    const ctx = accountContext(socials, platform, logger, deps.refreshLock)
     if (!ctx) return { platformId: platform.id, status: "skipped", code: "no_token" }
     const audience = await readAccountAudience(ctx, platform.provider)
     await socials.createSocialAccountSnapshots({
@@ -79,30 +73,6 @@ async function captureOne(deps: Deps, platform: PlatformRecord, at: Date, day: s
     const failure = asPlatformError(platform.provider, error)
     logger.warn(`socials: account snapshot of ${platform.provider} platform ${platform.id} failed: ${failure.message}`)
     return { platformId: platform.id, status: "failed", code: String(failure.code ?? failure.kind), error: failure.message }
-  }
-}
-
-/** The same context a post sync builds: the module's budgets, request limit and token store. */
-function contextFor(deps: Deps, platform: PlatformRecord): SyncContext | undefined {
-  const { socials, logger } = deps
-  const store = socials.insightsStore()
-  const secrets = store.openSecrets(platform.api_config as StoredApiConfig | null, platform.id)
-  if (!secrets.accessToken) return undefined
-  const tokens = createPlatformTokenStore(store, platform, logger, deps.refreshLock)
-  return {
-    config: socials.config,
-    credentials: {
-      accessToken: secrets.accessToken,
-      refreshToken: secrets.refreshToken ?? undefined,
-      tokenExpiresAt: secrets.tokenExpiresAt ?? undefined,
-      authType: secrets.authType === "app_only" ? "app_only" : secrets.authType === "user_context" ? "user_context" : undefined,
-      accountId: platform.account_id ?? "",
-    },
-    budgetStore: socials.budgetStore,
-    logger,
-    mode: "bulk",
-    onTokenRefreshed: (token) => tokens.save(token),
-    tokenStore: tokens,
   }
 }
 
