@@ -71,6 +71,7 @@ function seedTokens(accounts: SeedAccounts): TokenFixture[] {
     token,
     family: "x",
     account_id: first.id,
+    account_name: first.username,
     auth_type: "user_context",
     ...extra,
   })
@@ -82,7 +83,7 @@ function seedTokens(accounts: SeedAccounts): TokenFixture[] {
     user(X_DEMO_TOKENS.revoked, { revoked: true }),
     user(X_DEMO_TOKENS.noScope, { permissions: ["tweet.read", "offline.access"] }),
   ]
-  if (second) tokens.push({ token: second.token, family: "x", account_id: second.id, auth_type: "user_context" })
+  if (second) tokens.push({ token: second.token, family: "x", account_id: second.id, account_name: second.username, auth_type: "user_context" })
   return tokens
 }
 
