@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_SEED_IDS } from "../../sandbox/meta/seed"
 import { AdminHeaders, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
+import { syncSpecHelpers } from "../helpers/socials"
 import syncDuePostInsightsJob from "../../src/jobs/sync-due-post-insights"
 
 /**
@@ -24,22 +25,13 @@ medusaIntegrationTestRunner({
     let admin: AdminHeaders
     let id: string
     let likesBefore: number
+    const { platform, post } = syncSpecHelpers({ api, admin: () => admin, getContainer, sandbox })
 
     beforeEach(async () => {
       admin = await loginAsNewAdmin(getContainer(), api)
       sandbox().reset({ fixtures: true })
       sandbox().setOptions({ latencyMs: 0, meta: {} })
-      const { data } = await api.post(
-        "/admin/social-platforms",
-        { name: "Page", provider: "facebook", account_id: "104000000000001", api_config: { access_token: "meta-demo-token" } },
-        admin
-      )
-      const created = await api.post(
-        "/admin/social-posts",
-        { platform_id: data.social_platform.id, status: "posted", insights: { facebook_post_id: FB.text } },
-        admin
-      )
-      id = created.data.social_post.id
+      id = await post(await platform("facebook", "104000000000001", "meta-demo-token"), { facebook_post_id: FB.text })
       likesBefore = (await api.post(`/admin/social-posts/${id}/sync-insights`, {}, admin)).data.insights.likes
       // The platform has new numbers for the next sync, which is slow.
       const fixture = sandbox().fixtures.facebook.find((p) => p.id === FB.text)!

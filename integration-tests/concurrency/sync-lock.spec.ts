@@ -4,6 +4,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { META_SEED_IDS } from "../../sandbox/meta/seed"
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
+import { syncSpecHelpers } from "../helpers/socials"
 
 /**
  * The per-post sync lock lasts as long as the sync, however slow the platform,
@@ -21,35 +22,19 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let pageId: string
+    const { platform, post, requestsFor } = syncSpecHelpers({ api, admin: () => admin, getContainer, sandbox })
 
     beforeEach(async () => {
       admin = await loginAsNewAdmin(getContainer(), api)
       sandbox().reset({ fixtures: true })
       sandbox().setOptions({ latencyMs: 0, meta: {} })
-      const { data } = await api.post(
-        "/admin/social-platforms",
-        { name: "Page", provider: "facebook", account_id: "104000000000001", api_config: { access_token: "meta-demo-token" } },
-        admin
-      )
-      pageId = data.social_platform.id
+      pageId = await platform("facebook", "104000000000001", "meta-demo-token")
     })
 
-    async function post(facebook_post_id: string) {
-      const { data } = await api.post("/admin/social-posts", { platform_id: pageId, status: "posted", insights: { facebook_post_id } }, admin)
-      return data.social_post.id as string
-    }
-
-    const requestsFor = (platformPostId: string) =>
-      sandbox()
-        .log()
-        .reduce(
-          (n, entry) =>
-            n + (entry.path.includes(platformPostId) ? 1 : 0) + (entry.items ?? []).filter((i) => i.startsWith(platformPostId)).length,
-          0
-        )
+    const fbPost = (facebook_post_id: string) => post(pageId, { facebook_post_id })
 
     it("a bulk page slower than the lock lifetime keeps its posts locked: a single sync meanwhile gets 409, the platform is read once", async () => {
-      const ids = [await post(FB.text), await post(FB.video)]
+      const ids = [await fbPost(FB.text), await fbPost(FB.video)]
       sandbox().setOptions({ latencyMs: LATENCY_MS })
 
       const bulk = api.post("/admin/social-posts/sync-all-insights", { platform_id: pageId }, admin)
@@ -68,7 +53,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a locking provider that fails is a 5xx that says so, not a 409, and nothing is synced", async () => {
-      const id = await post(FB.text)
+      const id = await fbPost(FB.text)
       const locking = getContainer().resolve(Modules.LOCKING)
       const acquire = locking.acquire
       // What ioredis throws once Redis is gone.

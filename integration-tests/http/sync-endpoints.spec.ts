@@ -3,6 +3,7 @@ import { META_SEED_IDS } from "../../sandbox/meta/seed"
 import { X_SEED_IDS } from "../../sandbox/x/seed"
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
+import { syncSpecHelpers } from "../helpers/socials"
 import syncDuePostInsightsJob from "../../src/jobs/sync-due-post-insights"
 import syncAllPostInsightsJob from "../../src/jobs/sync-all-post-insights"
 
@@ -15,6 +16,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
     let pageId: string
+    const { platform, post, captureInfoLogs, requestsFor } = syncSpecHelpers({ api, admin: () => admin, getContainer, sandbox })
 
     beforeEach(async () => {
       admin = await loginAsNewAdmin(getContainer(), api)
@@ -23,47 +25,7 @@ medusaIntegrationTestRunner({
       pageId = await platform("facebook", "104000000000001", "meta-demo-token")
     })
 
-    async function platform(provider: string, account_id: string, access_token: string, extra: Record<string, unknown> = {}) {
-      const { data } = await api.post(
-        "/admin/social-platforms",
-        { name: `${provider} ${account_id}`, provider, account_id, api_config: { access_token, ...extra } },
-        admin
-      )
-      return data.social_platform.id as string
-    }
-
-    async function post(platform_id: string, insights: Record<string, string>, extra: Record<string, unknown> = {}) {
-      const { data } = await api.post("/admin/social-posts", { platform_id, status: "posted", insights, ...extra }, admin)
-      return data.social_post.id as string
-    }
-
-    /** Runs `work` and returns the info lines Medusa's logger printed meanwhile. */
-    async function captureInfoLogs(work: () => Promise<unknown>): Promise<string[]> {
-      const logger = getContainer().resolve("logger")
-      const original = logger.info.bind(logger)
-      const lines: string[] = []
-      logger.info = (message: string) => {
-        lines.push(message)
-        return original(message)
-      }
-      try {
-        await work()
-      } finally {
-        logger.info = original
-      }
-      return lines
-    }
-
     const sync = (id: string, query = "") => api.post(`/admin/social-posts/${id}/sync-insights${query}`, {}, admin)
-    /** Platform reads of one post: direct calls plus Batch API sub-requests. */
-    const requestsFor = (platformPostId: string) =>
-      sandbox()
-        .log()
-        .reduce(
-          (n, entry) =>
-            n + (entry.path.includes(platformPostId) ? 1 : 0) + (entry.items ?? []).filter((i) => i.startsWith(platformPostId)).length,
-          0
-        )
 
     describe("POST /admin/social-posts/:id/sync-insights", () => {
       it("answers 404 for an unknown post", async () => {
@@ -137,7 +99,7 @@ medusaIntegrationTestRunner({
       })
 
       it("answers 422 app_misconfigured when X refuses the app itself, and leaves the account active", async () => {
-        const x = await platform("twitter", "2244994945", "x-demo-token", { auth_type: "user_context" })
+        const x = await platform("twitter", "2244994945", "x-demo-token", { api_config: { auth_type: "user_context" } })
         const id = await post(x, { twitter_tweet_id: X_SEED_IDS.example })
         sandbox().setOptions({ x: { clientNotEnrolled: true } })
         const response = await expectHttpError(sync(id))
@@ -183,7 +145,7 @@ medusaIntegrationTestRunner({
       })
 
       it("honours limit and platform_id, oldest sync first", async () => {
-        const x = await platform("twitter", "2244994945", "x-demo-token", { auth_type: "user_context" })
+        const x = await platform("twitter", "2244994945", "x-demo-token", { api_config: { auth_type: "user_context" } })
         await post(x, { twitter_tweet_id: X_SEED_IDS.example })
         await post(pageId, { facebook_post_id: FB.text })
         await post(pageId, { facebook_post_id: FB.video })

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { META_SEED_IDS } from "../../sandbox/meta/seed"
 import { AdminHeaders, expectHttpError, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
+import { syncSpecHelpers } from "../helpers/socials"
 import syncDuePostInsightsJob from "../../src/jobs/sync-due-post-insights"
 import syncAllPostInsightsJob from "../../src/jobs/sync-all-post-insights"
 import { SOCIALS_MODULE } from "../../src/modules/socials"
@@ -24,6 +25,7 @@ medusaIntegrationTestRunner({
   env: { MEDUSA_WORKER_MODE: "server", SOCIALS_PUBLISH_SYNC_DELAY_SECONDS: "86400" },
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
+    const { platform, captureInfoLogs, requestsFor } = syncSpecHelpers({ api, admin: () => admin, getContainer, sandbox })
 
     beforeEach(async () => {
       admin = await loginAsNewAdmin(getContainer(), api)
@@ -32,15 +34,6 @@ medusaIntegrationTestRunner({
     })
 
     const socials = () => getContainer().resolve<SocialsModuleService>(SOCIALS_MODULE)
-
-    async function platform(account_id: string, access_token: string, status?: string) {
-      const { data } = await api.post(
-        "/admin/social-platforms",
-        { name: `facebook ${account_id}`, provider: "facebook", account_id, api_config: { access_token }, ...(status ? { status } : {}) },
-        admin
-      )
-      return data.social_platform.id as string
-    }
 
     /** Posted posts created in one statement (the scheduling logic under test is in the jobs, not in creation). */
     async function posts(platform_id: string, count: number, insights: (i: number) => Record<string, string>) {
@@ -64,38 +57,12 @@ medusaIntegrationTestRunner({
       return rows[0] as { next_sync_at: Date | null; insights_synced_at: Date | null; insights_sync_status: string | null; insights: Record<string, unknown> }
     }
 
-    /** Runs `work` and returns the info lines Medusa's logger printed meanwhile. */
-    async function captureInfoLogs(work: () => Promise<unknown>): Promise<string[]> {
-      const logger = getContainer().resolve("logger")
-      const original = logger.info.bind(logger)
-      const lines: string[] = []
-      logger.info = (message: string) => {
-        lines.push(message)
-        return original(message)
-      }
-      try {
-        await work()
-      } finally {
-        logger.info = original
-      }
-      return lines
-    }
-
-    const requestsFor = (platformPostId: string) =>
-      sandbox()
-        .log()
-        .reduce(
-          (n, entry) =>
-            n + (entry.path.includes(platformPostId) ? 1 : 0) + (entry.items ?? []).filter((i) => i.startsWith(platformPostId)).length,
-          0
-        )
-
     describe("the due job", () => {
       it("150 unsyncable posts due before a good one: the good one is synced by the next due run", async () => {
         // Platform ids grow with creation time: these accounts sort before the good post's.
-        const disabled = await platform("104000000000001", "meta-demo-token", "disabled")
-        const reconnect = await platform("104000000000001", "meta-expired-token", "needs_reconnect")
-        const pageId = await platform("104000000000001", "meta-demo-token")
+        const disabled = await platform("facebook", "104000000000001", "meta-demo-token", { status: "disabled" })
+        const reconnect = await platform("facebook", "104000000000001", "meta-expired-token", { status: "needs_reconnect" })
+        const pageId = await platform("facebook", "104000000000001", "meta-demo-token")
         const unsyncable = [
           ...(await posts(disabled, 50, () => ({ facebook_post_id: FB.text }))),
           ...(await posts(reconnect, 50, () => ({ facebook_post_id: FB.video }))),
@@ -116,7 +83,7 @@ medusaIntegrationTestRunner({
       })
 
       it("outcomes that cannot sync move or clear next_sync_at; adding the missing id makes the post due again", async () => {
-        const pageId = await platform("104000000000001", "meta-demo-token")
+        const pageId = await platform("facebook", "104000000000001", "meta-demo-token")
         const [noId] = await posts(pageId, 1, () => ({}))
         const [fresh] = await posts(pageId, 1, () => ({ facebook_post_id: FB.text }))
         const syncedAt = new Date(Date.now() - 60_000)
@@ -142,7 +109,7 @@ medusaIntegrationTestRunner({
 
     describe("needs_reconnect fails fast", () => {
       it("no platform call until the token changes, token_expired saying to reconnect; reconnecting resumes the due posts", async () => {
-        const pageId = await platform("104000000000001", "meta-expired-token")
+        const pageId = await platform("facebook", "104000000000001", "meta-expired-token")
         const [id] = await posts(pageId, 1, () => ({ facebook_post_id: FB.text }))
         const first = await expectHttpError(api.post(`/admin/social-posts/${id}/sync-insights`, {}, admin))
         expect(first.data.code).toBe("token_expired")
@@ -168,7 +135,7 @@ medusaIntegrationTestRunner({
 
     describe("the nightly sweep", () => {
       it("respects the cadence horizon: only posts due by their cadence or never synced are read", async () => {
-        const pageId = await platform("104000000000001", "meta-demo-token")
+        const pageId = await platform("facebook", "104000000000001", "meta-demo-token")
         const now = Date.now()
         const [young] = await posts(pageId, 1, () => ({ facebook_post_id: FB.text }))
         const [weekly] = await posts(pageId, 1, () => ({ facebook_post_id: FB.video }))
