@@ -1,107 +1,100 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { META_DEMO_TOKENS, META_SEED_IDS } from "../../sandbox/meta/seed"
-import { AdminHeaders, loginAsNewAdmin } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
-import syncDuePostInsightsJob from "../../src/jobs/sync-due-post-insights"
-import syncAllPostInsightsJob from "../../src/jobs/sync-all-post-insights"
 import { SOCIALS_MODULE } from "../../src/modules/socials"
 import type SocialsModuleService from "../../src/modules/socials/service"
-import { budgetKey, InMemoryRateBudgetStore } from "../../src/modules/socials/platforms/http/rate-budget"
+import { resolveSnapshotRetention } from "../../src/modules/socials/retention/policy"
+import { installVirtualClock } from "../../sim/clock"
+import { computeSimFigures } from "../../sim/figures"
+import { runSimulation } from "../../sim/run"
+import { seedSimulation } from "../../sim/seed"
+import { buildSimWorkload, SIM_DEFAULT_START, type SimProvider } from "../../sim/workload"
 
 /**
- * A small simulation on a virtual clock (Date faked, nothing else): the real due job
- * and nightly sweep (selection, budget planner, sync workflow) against the Meta
- * sandbox with Facebook's budget tight, through two simulated days. Invariants: no
- * budget above 100 % at any step, no rate-limited failure, and every post within the
- * cadence horizon synced at least once (no starvation).
+ * `npm run simulate` at CI size, through the same code (sim/): a virtual clock drives the
+ * real due job, nightly sweep and snapshot prune (selection by cadence tiers, budget
+ * planner, sync workflow, persistence in PostgreSQL) against the sandbox with its rate
+ * limits on and no latency, for two simulated days, with accounts on every platform.
+ * Invariants: no budget above 100 % of its window (Facebook's is tight enough to fill),
+ * no post within the cadence horizon late past the tolerance while its budget covers it,
+ * and X's monthly read cap never passed (it is set low enough to be reached).
  */
 
 const sandbox = useSandbox()
 const HOUR = 3_600_000
-const DAY = 24 * HOUR
-// One due run a simulated hour (the real job runs every minute; an hour keeps the spec under a minute).
-const STEP = HOUR
-const LIMIT = 40
-const POSTS_PER_ACCOUNT = 100
-const START = Date.parse("2026-03-02T00:00:00Z")
+const PROVIDERS: SimProvider[] = ["instagram", "facebook", "twitter", "linkedin", "threads"]
+// Due runs every 30 simulated minutes (the real cron's is 1 minute, the tool's default) keep the spec short; the
+// freshness window goes under the step, or each hourly post would wait one more step after its due time.
+const STEP_MS = 30 * 60_000
+const FRESHNESS_MS = 25 * 60_000
+const FACEBOOK_LIMIT = 6
+const X_CAP = 40
 
 medusaIntegrationTestRunner({
   env: {
     MEDUSA_WORKER_MODE: "server",
-    SOCIALS_PUBLISH_SYNC_DELAY_SECONDS: "86400",
-    SOCIALS_BUDGETS: JSON.stringify({ facebook: { limit: LIMIT, windowMs: HOUR } }),
+    SOCIALS_BUDGETS: JSON.stringify({ facebook: { limit: FACEBOOK_LIMIT, windowMs: HOUR } }),
+    SOCIALS_X_MONTHLY_READ_CAP: String(X_CAP),
+    SOCIALS_MAX_WAIT_MS: "0",
+    SOCIALS_FRESHNESS_WINDOW_MS: String(FRESHNESS_MS),
   },
-  testSuite: ({ api, getContainer, dbConnection }) => {
-    let admin: AdminHeaders
-    beforeEach(async () => {
-      admin = await loginAsNewAdmin(getContainer(), api)
-      sandbox().reset({ fixtures: true })
-      sandbox().setOptions({ latencyMs: 0, meta: {} })
-    })
-    afterEach(() => vi.useRealTimers())
-
-    const socials = () => getContainer().resolve<SocialsModuleService>(SOCIALS_MODULE)
-
-    it(`${2 * POSTS_PER_ACCOUNT} posts, 2 accounts, 2 simulated days: budgets never above 100 %, no starvation, no failure`, async () => {
-      const pages = [
-        { id: META_SEED_IDS.pages[0], token: META_DEMO_TOKENS.page },
-        { id: META_SEED_IDS.pages[1], token: META_DEMO_TOKENS.secondPage },
-      ]
-      const template = sandbox().fixtures.facebook.find((p) => p.id === META_SEED_IDS.facebook.text)!
-      const ids: string[] = []
-      // Ages spread over 0-120 days (a few young, most old), as a shop that has posted for months.
-      const ageOf = (i: number) => (i % 10 === 0 ? (i % 30) * HOUR : ((i * 7919) % 120) * DAY + HOUR)
-      for (const page of pages) {
-        const { data } = await api.post(
-          "/admin/social-platforms",
-          { name: `page ${page.id}`, provider: "facebook", account_id: page.id, api_config: { access_token: page.token } },
-          admin
-        )
-        const fixtures = Array.from({ length: POSTS_PER_ACCOUNT }, (_, i) => ({
-          ...template,
-          id: `${page.id}_95${String(i).padStart(10, "0")}`,
-          page_id: page.id,
-          created_time: new Date(START - ageOf(i)).toISOString(),
-        }))
-        sandbox().addFixtures({ facebook: fixtures })
-        const created = await socials().createSocialPosts(
-          fixtures.map((f, i) => ({ platform_id: data.social_platform.id, status: "posted" as const, posted_at: new Date(START - ageOf(i)), insights: { facebook_post_id: f.id } }))
-        )
-        ids.push(...created.map((p) => p.id))
+  testSuite: ({ getContainer }) => {
+    it("300 posts on five platforms, 2 simulated days: no budget above 100 %, no starvation, X's cap respected", async () => {
+      const container = getContainer()
+      const workload = buildSimWorkload({ posts: 300, accounts: 1, days: 2, seed: 3, start: Date.parse(SIM_DEFAULT_START), providers: PROVIDERS, historyDays: 100 })
+      sandbox().reset()
+      sandbox().setOptions({ latencyMs: 0, jitterMs: 0, rateLimits: true })
+      sandbox().setFixtures(workload.fixtures)
+      sandbox().threads.setFixtures(workload.threads)
+      const clock = installVirtualClock(workload.spec.start)
+      let raw: Awaited<ReturnType<typeof runSimulation>>
+      let history: Awaited<ReturnType<typeof seedSimulation>>["history"]
+      try {
+        const seeded = await seedSimulation(container, workload, { start: "warm", history: true, retention: resolveSnapshotRetention(undefined) })
+        history = seeded.history
+        raw = await runSimulation(container, sandbox(), clock, workload, seeded, { stepMs: STEP_MS })
+      } finally {
+        clock.uninstall()
       }
-      await dbConnection.raw(`update social_post set next_sync_at = ? where id = any(?)`, [new Date(START), ids])
-
-      vi.useFakeTimers({ toFake: ["Date"] })
-      const store = socials().budgetStore as InMemoryRateBudgetStore
-      let maxUsed = 0
-      for (let t = START; t < START + 2 * DAY; t += STEP) {
-        vi.setSystemTime(t)
-        if (new Date(t).getUTCHours() === 2 && new Date(t).getUTCMinutes() === 0) await syncAllPostInsightsJob(getContainer())
-        await syncDuePostInsightsJob(getContainer())
-        for (const page of pages) maxUsed = Math.max(maxUsed, store.used(budgetKey("facebook", { accountId: page.id }), HOUR))
-      }
-      vi.useRealTimers()
-
-      const { rows } = await dbConnection.raw(
-        `select p.id, p.posted_at, p.insights_sync_status, count(s.id)::int as syncs
-           from social_post p left join social_post_insights_snapshot s on s.post_id = p.id
-          where p.id = any(?) group by p.id`,
-        [ids]
-      )
-      const withinHorizon = rows.filter((r: { posted_at: Date }) => START - new Date(r.posted_at).getTime() < 90 * DAY)
-      expect(maxUsed).toBeGreaterThan(0)
-      expect(maxUsed).toBeLessThanOrEqual(LIMIT)
-      expect(rows.filter((r: { insights_sync_status: string | null }) => r.insights_sync_status === "failed")).toEqual([])
-      expect(withinHorizon.filter((r: { syncs: number }) => r.syncs === 0)).toEqual([])
-      // The young posts (hourly cadence on day 1) were synced far more often than the old ones.
-      const young = rows.filter((r: { posted_at: Date }) => START - new Date(r.posted_at).getTime() < DAY)
-      const old = rows.filter((r: { posted_at: Date }) => START - new Date(r.posted_at).getTime() > 30 * DAY)
-      const mean = (xs: { syncs: number }[]) => xs.reduce((s, r) => s + r.syncs, 0) / xs.length
-      expect(mean(young)).toBeGreaterThan(3 * mean(old))
+      const all = computeSimFigures(raw, history)
+      const socials = container.resolve<SocialsModuleService>(SOCIALS_MODULE)
       console.log(
-        `simulation: max budget ${maxUsed}/${LIMIT} per hour; syncs per post: young ${mean(young).toFixed(1)}, old ${mean(old).toFixed(1)}; ` +
-          `never synced within horizon ${withinHorizon.filter((r: { syncs: number }) => r.syncs === 0).length}; sandbox requests ${sandbox().log().length}`
+        `simulation: ${all.syncs.success} syncs (${all.syncs.failed} failed), max budget ${all.max_budget_used_pct} %, X reads ${all.x?.max_account_reads_this_month}/${X_CAP}, ` +
+          `snapshots/day ${all.snapshots.per_day_without_retention.rows} without retention, ${all.snapshots.per_day_with_retention.rows} with; ${all.real_s.total} s, ${all.counts.steps} steps\n` +
+          all.classes.map((c) => `  ${c.class}: ${c.intervals} intervals p50 ${c.interval_p50_h} h (target ${c.target_p50_h} h), late max ${c.late_max_min} min, starved ${c.starved}`).join("\n")
       )
-    }, 150_000)
+
+      // No budget above 100 % of its window, and Facebook's tight one was filled (the planner had to defer).
+      expect(all.max_budget_used_pct).toBeLessThanOrEqual(100)
+      expect(all.budgets.find((b) => b.provider === "facebook")!.max_pct).toBe(100)
+      expect(raw.days.reduce((s, d) => s + d.rescheduled, 0)).toBeGreaterThan(0)
+
+      // X's monthly cap: reached, never passed, on the plugin's counter and on what the sandbox billed.
+      expect(all.x!.cap_respected).toBe(true)
+      expect(all.x!.max_account_reads_this_month).toBeLessThanOrEqual(X_CAP)
+      expect(all.x!.states.capped ?? all.x!.states.near_cap).toBeGreaterThan(0)
+      const counted = await socials.xReadCounters().reads(raw.x[0].platform_id, raw.x[0].month)
+      const billed = raw.days.reduce((s, d) => s + (d.sandbox.units.x ?? 0), 0)
+      expect(counted).toBe(billed)
+      expect(billed).toBeLessThanOrEqual(X_CAP)
+
+      // No starvation: every post within the cadence horizon synced within the tolerance of each due time
+      // (sim/figures.ts lateTolerance), Facebook's tight budget included; X stops reading at its cap by design.
+      const covered = computeSimFigures({ ...raw, posts: raw.posts.filter((p) => p.provider !== "twitter") })
+      for (const c of covered.classes) {
+        expect({ class: c.class, starved: c.starved, never_synced: c.never_synced, examples: c.starved_examples }).toEqual({ class: c.class, starved: 0, never_synced: 0, examples: [] })
+      }
+      // The only failures are X posts at the cap, and no platform ever throttled us.
+      const provider = new Map(raw.posts.map((p) => [p.id, p.provider]))
+      expect([...new Set(raw.events.filter((e) => e.status === "failed").map((e) => provider.get(e.id)))]).toEqual(["twitter"])
+      expect(Object.keys(all.sandbox_statuses).filter((status) => !status.endsWith("200"))).toEqual([])
+      // Every class within the horizon was exercised, and the young posts were synced on their hourly step.
+      for (const c of covered.classes.slice(0, 4)) expect(c.due).toBeGreaterThan(0)
+      expect(covered.classes[0].target_p50_h).toBe(1)
+      expect(covered.classes[0].interval_p50_h).toBeLessThan(1.5)
+      // Nothing past the horizon is synced on a schedule.
+      expect(covered.classes[4].intervals).toBe(0)
+      // The prune ran on the virtual clock and thinned the seeded history.
+      expect(all.snapshots.days.reduce((s, d) => s + d.pruned, 0)).toBeGreaterThan(0)
+    }, 180_000)
   },
 })
