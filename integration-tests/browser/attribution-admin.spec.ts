@@ -1,7 +1,6 @@
-import fs from "node:fs"
 import path from "node:path"
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core"
-import { ARTIFACTS, createDatabase, prepareServerCopy, startMedusa, type MedusaApp } from "./support/medusa-app"
+import { ARTIFACTS } from "./support/medusa-app"
+import { logIn, useAdminBrowser, visible } from "./support/admin-browser"
 import { attachSocialClickToCart, captureSocialClick } from "../../storefront/social-attribution.mjs"
 
 /**
@@ -11,73 +10,15 @@ import { attachSocialClickToCart, captureSocialClick } from "../../storefront/so
  * and the order page widget.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
-
-let app: MedusaApp
-let dropDatabase: (() => Promise<void>) | undefined
-let removeServerCopy: (() => void) | undefined
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
 const state: { postId?: string; link?: string; orderId?: string; key?: string; regionId?: string; variantId?: string } = {}
 
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: "visible", timeout })
-  return locator.first()
-}
-
-async function api<T>(method: "GET" | "POST", url: string, data?: unknown, headers?: Record<string, string>): Promise<T> {
-  const res = await page.request.fetch(`${app.url}${url}`, { method, data, headers })
-  if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
 describe("Revenue per post in a browser", () => {
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    const [serverResult, dbResult] = await Promise.allSettled([prepareServerCopy(), createDatabase()])
-    if (dbResult.status === "fulfilled") dropDatabase = dbResult.value.drop
-    if (serverResult.status === "fulfilled") removeServerCopy = serverResult.value.remove
-    if (serverResult.status === "rejected") throw serverResult.reason
-    if (dbResult.status === "rejected") throw dbResult.reason
-    app = await startMedusa({ serverDir: serverResult.value.dir, databaseUrl: dbResult.value.url, env: {} })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-    })
-    context = await browser.newContext({
-      baseURL: app.url,
-      viewport: { width: 1280, height: 900 },
-      locale: "en-US",
-      timezoneId: "UTC",
-      extraHTTPHeaders: { "X-Forwarded-Proto": "https" },
-    })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on("pageerror", (e) => pageErrors.push(e.message))
-  }, 360_000)
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined)
-    await browser?.close().catch(() => undefined)
-    await app?.stop()
-    await dropDatabase?.()
-    removeServerCopy?.()
-  }, 60_000)
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === "fail" && page) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `failure-attribution-${ctx.task.name.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
-    }
-  })
+  // No platform is called: no sandbox.
+  const admin = useAdminBrowser({ sandbox: false, logIn: false, context: { timezoneId: "UTC" }, name: "attribution" })
+  const { api } = admin
 
   it("logs in and sets up a shop and a post", async () => {
-    await page.goto("/app/login")
-    await page.locator('input[name="email"]').fill(app.email)
-    await page.locator('input[name="password"]').fill(app.password)
-    await page.getByRole("button", { name: "Continue" }).click()
-    await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"))
+    await logIn(admin.page, admin.app)
 
     const { social_platform } = await api<{ social_platform: { id: string } }>("POST", "/admin/social-platforms", {
       name: "Shop Page", provider: "facebook", account_id: "104000000000001", api_config: { access_token: "meta-demo-token" },
@@ -104,6 +45,7 @@ describe("Revenue per post in a browser", () => {
   })
 
   it("generates a tracked link on the post page", async () => {
+    const { page } = admin
     await page.goto(`/app/social-posts/${state.postId}`)
     const section = await visible(page.getByTestId("tracked-link"))
     await section.locator("#tracked-storefront").fill("https://shop.example.com")
@@ -128,7 +70,7 @@ describe("Revenue per post in a browser", () => {
       region_id: state.regionId, email: "shopper@example.com", items: [{ variant_id: state.variantId, quantity: 2 }],
     }, store)
     // The storefront helper writes the click into the cart's metadata over the store API.
-    const written = await attachSocialClickToCart(cart.id, { storage, baseUrl: app.url, publishableKey: state.key })
+    const written = await attachSocialClickToCart(cart.id, { storage, baseUrl: admin.app.url, publishableKey: state.key })
     expect(written).toMatchObject({ utm_content: state.postId })
     const { payment_collection } = await api<{ payment_collection: { id: string } }>("POST", "/store/payment-collections", { cart_id: cart.id }, store)
     await api("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
@@ -147,6 +89,7 @@ describe("Revenue per post in a browser", () => {
   })
 
   it("shows the order in the post's Sales block and on the order page", async () => {
+    const { page } = admin
     await page.goto(`/app/social-posts/${state.postId}`)
     const sales = await visible(page.getByTestId("post-sales"))
     await visible(sales.locator('[data-metric="Orders"]').filter({ hasText: /^1$/ }))
@@ -161,6 +104,6 @@ describe("Revenue per post in a browser", () => {
 
     await page.goto("/app/social-posts")
     await visible(page.getByTestId("post-revenue").filter({ hasText: "$40.00" }))
-    expect(pageErrors).toEqual([])
+    expect(admin.pageErrors).toEqual([])
   })
 })

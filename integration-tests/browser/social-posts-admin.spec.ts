@@ -1,10 +1,9 @@
-import fs from "node:fs"
 import path from "node:path"
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core"
-import { startSandbox, type SandboxHandle } from "../../sandbox/server"
+import type { Locator, Page } from "playwright-core"
 import { META_SEED_IDS } from "../../sandbox/meta/seed"
 import type { FacebookPostFixture } from "../../sandbox/types"
-import { ARTIFACTS, ROOT, createDatabase, prepareServerCopy, startMedusa, type MedusaApp } from "./support/medusa-app"
+import { ARTIFACTS } from "./support/medusa-app"
+import { copyToDocs, logIn, metric, toast, useAdminBrowser, visible } from "./support/admin-browser"
 
 /**
  * The admin extension in a real browser: the production build served by
@@ -15,38 +14,25 @@ import { ARTIFACTS, ROOT, createDatabase, prepareServerCopy, startMedusa, type M
  * UPDATE_SCREENSHOTS=1 also copies the screenshots into docs/images/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const LOCALE = "en-US"
 const n = (value: number) => value.toLocaleString(LOCALE)
 
-let sandbox: SandboxHandle
-let app: MedusaApp
-let dropDatabase: (() => Promise<void>) | undefined
-let removeServerCopy: (() => void) | undefined
-let browser: Browser
-let context: BrowserContext
+const admin = useAdminBrowser({
+  env: { SOCIALS_RETRY_BASE_DELAY_MS: "5", SOCIALS_MAX_WAIT_MS: "200", SOCIALS_REQUEST_TIMEOUT_MS: "3000" },
+  context: { locale: LOCALE, timezoneId: "UTC" },
+  // The first step logs in: a merchant's first visit.
+  logIn: false,
+})
+const { api } = admin
+/** The session's one page, from the first hook on. */
 let page: Page
-const pageErrors: string[] = []
 
 const fbPostId = META_SEED_IDS.facebook.text
-const fbFixture = () => sandbox.fixtures.facebook.find((p) => p.id === fbPostId) as FacebookPostFixture
+const fbFixture = () => admin.sandbox.fixtures.facebook.find((p) => p.id === fbPostId) as FacebookPostFixture
 const reactionTotal = (f: FacebookPostFixture) => Object.values(f.reactions).reduce((sum, v) => sum + (v ?? 0), 0)
 
 /** Shared between steps. */
 const state: { facebookPlatformId?: string; facebookPostUrl?: string; reelPostId?: string; productId?: string; likesBeforeFailure?: string } = {}
-
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: "visible", timeout })
-  return locator.first()
-}
-
-async function toast(text: string | RegExp, timeout = 20_000) {
-  await visible(page.locator("[data-sonner-toast]").filter({ hasText: text }), timeout)
-}
-
-async function metric(label: string): Promise<string> {
-  return ((await visible(page.locator(`[data-testid="insights-metrics-grid"] [data-metric="${label}"]`))).textContent()) as Promise<string>
-}
 
 async function selectOption(trigger: Locator, option: string | RegExp) {
   await trigger.click()
@@ -70,18 +56,7 @@ async function screenshot(target: Locator | Page, name: string, { docs = true } 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   await target.screenshot({ path: file, animations: "disabled" })
   await page.setViewportSize(viewport)
-  if (docs && process.env.UPDATE_SCREENSHOTS === "1") {
-    const docs = path.join(ROOT, "docs/images")
-    fs.mkdirSync(docs, { recursive: true })
-    fs.copyFileSync(file, path.join(docs, name))
-  }
-}
-
-/** Same-session API calls (the browser's cookie) for setup the UI test does not need to click through. */
-async function api<T>(method: "GET" | "POST", url: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${app.url}${url}`, { method, data })
-  if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
+  if (docs) copyToDocs(name)
 }
 
 async function noHorizontalOverflow() {
@@ -93,72 +68,12 @@ async function noHorizontalOverflow() {
 }
 
 describe("Social Posts admin in a browser", () => {
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    const [serverResult, dbResult] = await Promise.allSettled([prepareServerCopy(), createDatabase()])
-    if (dbResult.status === "fulfilled") dropDatabase = dbResult.value.drop
-    if (serverResult.status === "fulfilled") removeServerCopy = serverResult.value.remove
-    if (serverResult.status === "rejected") throw serverResult.reason
-    if (dbResult.status === "rejected") throw dbResult.reason
-    const [server, db] = [serverResult.value, dbResult.value]
-    if (server.built) console.info(`admin built in ${Math.round(server.buildMs / 1000)} s`)
-    sandbox = await startSandbox({ port: 0 })
-    app = await startMedusa({
-      serverDir: server.dir,
-      databaseUrl: db.url,
-      env: {
-        ...sandbox.env,
-        SOCIALS_RETRY_BASE_DELAY_MS: "5",
-        SOCIALS_MAX_WAIT_MS: "200",
-        SOCIALS_REQUEST_TIMEOUT_MS: "3000",
-      },
-    })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-      ],
-    })
-    // The production build's session cookie is Secure: tell Medusa the request came over https.
-    context = await browser.newContext({
-      baseURL: app.url,
-      viewport: { width: 1280, height: 900 },
-      locale: LOCALE,
-      timezoneId: "UTC",
-      extraHTTPHeaders: { "X-Forwarded-Proto": "https" },
-    })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on("pageerror", (e) => pageErrors.push(e.message))
-  }, 360_000)
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined)
-    await browser?.close().catch(() => undefined)
-    await app?.stop()
-    await sandbox?.stop()
-    await dropDatabase?.()
-    removeServerCopy?.()
-  }, 60_000)
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === "fail" && page) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `failure-${ctx.task.name.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
-    }
+  beforeAll(() => {
+    page = admin.page
   })
 
   it("logs in and opens Social Posts from the sidebar", async () => {
-    await page.goto("/app/login")
-    await page.locator('input[name="email"]').fill(app.email)
-    await page.locator('input[name="password"]').fill(app.password)
-    await page.getByRole("button", { name: "Continue" }).click()
-    await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"))
+    await logIn(page, admin.app)
 
     await (await visible(page.getByRole("link", { name: "Social Posts" }))).click()
     await page.waitForURL("**/app/social-posts")
@@ -176,7 +91,7 @@ describe("Social Posts admin in a browser", () => {
     expect(await token.getAttribute("type")).toBe("password")
     await token.fill("meta-demo-token")
     await drawer.getByTestId("platform-form-submit").click()
-    await toast("Platform connected")
+    await toast(page, "Platform connected")
 
     await page.goto("/app/social-posts/platforms")
     const row = await visible(page.getByTestId("platform-row").filter({ hasText: "Sandbox Coffee Co." }))
@@ -204,7 +119,7 @@ describe("Social Posts admin in a browser", () => {
 
     await drawer.locator("#post-platform-post-id").fill(fbPostId)
     await drawer.getByTestId("post-form-submit").click()
-    await toast("Post added")
+    await toast(page, "Post added")
     await page.waitForURL(/\/app\/social-posts\/socpost_/)
     state.facebookPostUrl = new URL(page.url()).pathname
     await visible(page.getByTestId("insights-empty"))
@@ -214,9 +129,9 @@ describe("Social Posts admin in a browser", () => {
   it("syncs the post from the panel and shows its numbers, reactions and comments", async () => {
     const fixture = fbFixture()
     await page.getByTestId("sync-insights-button").click()
-    await toast("Insights synced")
+    await toast(page, "Insights synced")
 
-    expect(await metric("Likes")).toBe(n(reactionTotal(fixture)))
+    expect(await metric(page, "Likes")).toBe(n(reactionTotal(fixture)))
     await visible(page.getByTestId("reactions-breakdown"))
     const reactions = (await page.getByTestId("reactions-breakdown").textContent()) ?? ""
     expect(reactions).toContain(`${n(reactionTotal(fixture))} total`)
@@ -236,7 +151,7 @@ describe("Social Posts admin in a browser", () => {
     fixture.reactions.LIKE = (fixture.reactions.LIKE ?? 0) + 7
     await page.getByRole("button", { name: "More sync options" }).click()
     await page.getByRole("menuitem", { name: "Force sync now" }).click()
-    await toast("Insights synced")
+    await toast(page, "Insights synced")
 
     await page.waitForFunction(
       (expected) => document.querySelector('[data-testid="insights-metrics-grid"] [data-metric="Likes"]')?.textContent === expected,
@@ -252,17 +167,17 @@ describe("Social Posts admin in a browser", () => {
   })
 
   it("shows a failed sync's message and keeps the previous numbers", async () => {
-    state.likesBeforeFailure = await metric("Likes")
+    state.likesBeforeFailure = await metric(page, "Likes")
     fbFixture().deleted = true
     try {
       await page.getByRole("button", { name: "More sync options" }).click()
       await page.getByRole("menuitem", { name: "Force sync now" }).click()
-      await toast("Sync failed")
+      await toast(page, "Sync failed")
       const failure = await visible(page.getByTestId("sync-failure"))
       const text = (await failure.textContent()) ?? ""
       expect(text).toMatch(/The last sync attempt failed/)
       expect(text).toMatch(/last successful sync/)
-      expect(await metric("Likes")).toBe(state.likesBeforeFailure)
+      expect(await metric(page, "Likes")).toBe(state.likesBeforeFailure)
       await visible(page.getByTestId("latest-comments"))
       // The failure is also recorded on the post, so it survives a reload.
       await visible(page.getByTestId("sync-error").filter({ hasText: /not found/i }))
@@ -338,7 +253,7 @@ describe("Social Posts admin in a browser", () => {
     await page.goto(`/app/social-posts/${state.reelPostId}`)
     await visible(page.getByTestId("insights-metrics-grid"))
     for (const label of ["Likes", "Comments", "Reach", "Video views", "Avg. watch time"]) {
-      expect(await metric(label)).toMatch(/\d/)
+      expect(await metric(page, label)).toMatch(/\d/)
     }
     // A reel has no impressions metric: never shown as 0.
     expect(await page.locator('[data-metric="Impressions"]').count()).toBeLessThanOrEqual(1)
@@ -346,11 +261,11 @@ describe("Social Posts admin in a browser", () => {
     const block = await visible(page.getByTestId("platform-metrics-instagram"))
     expect(await block.textContent()).toContain("Skip rate")
 
-    const reel = sandbox.fixtures.instagram.find((m) => m.id === META_SEED_IDS.instagram.reel)!
+    const reel = admin.sandbox.fixtures.instagram.find((m) => m.id === META_SEED_IDS.instagram.reel)!
     reel.like_count += 25
     await page.getByRole("button", { name: "More sync options" }).click()
     await page.getByRole("menuitem", { name: "Force sync now" }).click()
-    await toast("Insights synced")
+    await toast(page, "Insights synced")
     await page.waitForFunction(
       (expected) => document.querySelector('[data-testid="insights-metrics-grid"] [data-metric="Likes"]')?.textContent === expected,
       n(reel.like_count)
@@ -362,7 +277,7 @@ describe("Social Posts admin in a browser", () => {
   it("shows an unknown engagement rate as –, never 0.00%, next to the interactions", async () => {
     // A Page under 100 likes: Graph answers its post insights empty, so there is no reach nor impressions.
     const pageId = META_SEED_IDS.pages[0]
-    sandbox.setOptions({ meta: { pagesWithoutInsights: [pageId] } })
+    admin.sandbox.setOptions({ meta: { pagesWithoutInsights: [pageId] } })
     try {
       const { social_post } = await api<{ social_post: { id: string } }>("POST", "/admin/social-posts", {
         platform_id: state.facebookPlatformId,
@@ -372,9 +287,9 @@ describe("Social Posts admin in a browser", () => {
       })
       await page.goto(`/app/social-posts/${social_post.id}`)
       await page.getByTestId("sync-insights-button").click()
-      await toast("Insights synced")
-      expect(await metric("Likes")).toMatch(/\d/)
-      expect(await metric("Engagement rate")).toBe("–")
+      await toast(page, "Insights synced")
+      expect(await metric(page, "Likes")).toMatch(/\d/)
+      expect(await metric(page, "Engagement rate")).toBe("–")
 
       await page.goto("/app/social-posts")
       await page.getByPlaceholder("Search posts").fill("Small page video")
@@ -384,7 +299,7 @@ describe("Social Posts admin in a browser", () => {
       expect(row).not.toContain("0.00%")
       expect(row).toContain("–")
     } finally {
-      sandbox.setOptions({ meta: {} })
+      admin.sandbox.setOptions({ meta: {} })
     }
   })
 
@@ -410,7 +325,7 @@ describe("Social Posts admin in a browser", () => {
     })
     await page.goto(`/app/social-posts/${post.id}`)
     await page.getByTestId("sync-insights-button").click()
-    await toast("Sync failed")
+    await toast(page, "Sync failed")
     await visible(page.getByTestId("sync-failure"))
     // The sync marked the platform needs_reconnect; the panel links to the fix.
     await (await visible(page.getByRole("link", { name: "Reconnect it" }))).click()
@@ -418,13 +333,13 @@ describe("Social Posts admin in a browser", () => {
     await visible(drawer.getByRole("heading", { name: "Reconnect Old Page token" }))
     await drawer.locator("#platform-access-token").fill("meta-demo-token")
     await drawer.getByTestId("platform-form-submit").click()
-    await toast("Platform reconnected")
+    await toast(page, "Platform reconnected")
     const row = await visible(page.getByTestId("platform-row").filter({ hasText: "Old Page token" }))
     await visible(row.getByText("Connected"))
 
     await page.goto(`/app/social-posts/${post.id}`)
     await page.getByTestId("sync-insights-button").click()
-    await toast("Insights synced")
+    await toast(page, "Insights synced")
     // shares = 0 is absent from Graph's answer; the sync stores 0 only because the post itself answered.
     await visible(page.getByTestId("insights-metrics-grid"))
   })
@@ -442,7 +357,7 @@ describe("Social Posts admin in a browser", () => {
     const drawer = await visible(page.getByRole("dialog"))
     await (await visible(drawer.locator("label").filter({ hasText: "Autumn Blend Coffee" }))).click()
     await drawer.getByRole("button", { name: /Save/ }).click()
-    await toast("Products updated")
+    await toast(page, "Products updated")
     await visible(section.getByRole("link", { name: "Autumn Blend Coffee" }))
 
     await page.goto(`/app/products/${product.id}`)
@@ -451,7 +366,7 @@ describe("Social Posts admin in a browser", () => {
     expect(await row.textContent()).toContain(`❤️ ${state.likesBeforeFailure}`)
     await screenshot(widget, "product-widget.png", { docs: false })
     await row.getByRole("button", { name: /Sync insights of/ }).click()
-    await toast(/Insights synced|Sync failed/)
+    await toast(page, /Insights synced|Sync failed/)
   })
 
   it("fits a tablet-width screen", async () => {
@@ -467,6 +382,6 @@ describe("Social Posts admin in a browser", () => {
   })
 
   it("raised no uncaught error in the page", () => {
-    expect(pageErrors).toEqual([])
+    expect(admin.pageErrors).toEqual([])
   })
 })

@@ -1,9 +1,8 @@
 import fs from "node:fs"
 import path from "node:path"
-import pg from "pg"
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core"
-import { startSandbox, type SandboxHandle } from "../../sandbox/server"
-import { ARTIFACTS, ROOT, createDatabase, prepareServerCopy, startMedusa, type MedusaApp } from "./support/medusa-app"
+import type { Locator, Page } from "playwright-core"
+import { ARTIFACTS } from "./support/medusa-app"
+import { copyToDocs, useAdminBrowser, visible, withDatabase } from "./support/admin-browser"
 
 /**
  * The reports in a real browser (production build, fresh database, headless
@@ -14,31 +13,17 @@ import { ARTIFACTS, ROOT, createDatabase, prepareServerCopy, startMedusa, type M
  * UPDATE_SCREENSHOTS=1 also copies the screenshots into docs/images/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const DAY_MS = 86_400_000
 
-let sandbox: SandboxHandle
-let app: MedusaApp
-let db: { name: string; url: string; drop: () => Promise<void> } | undefined
-let removeServerCopy: (() => void) | undefined
-let browser: Browser
-let context: BrowserContext
-let page: Page
+const admin = useAdminBrowser({
+  // The heatmap reads hours in the browser's zone: Berlin is UTC+1 or +2, never UTC.
+  context: { timezoneId: "Europe/Berlin", acceptDownloads: true },
+})
 let platformId = ""
-const pageErrors: string[] = []
-
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: "visible", timeout })
-  return locator.first()
-}
 
 async function screenshot(target: Locator, name: string) {
-  const file = path.join(ARTIFACTS, name)
-  await target.screenshot({ path: file, animations: "disabled" })
-  if (process.env.UPDATE_SCREENSHOTS === "1") {
-    fs.mkdirSync(path.join(ROOT, "docs/images"), { recursive: true })
-    fs.copyFileSync(file, path.join(ROOT, "docs/images", name))
-  }
+  await target.screenshot({ path: path.join(ARTIFACTS, name), animations: "disabled" })
+  copyToDocs(name)
 }
 
 /** The ISO weekday (1 = Monday) and hour of an instant in an IANA zone, as the heatmap should place it. */
@@ -49,7 +34,7 @@ function cellIn(iso: string, timeZone: string): { weekday: string; hour: string 
 }
 
 async function heatCellPosition(): Promise<{ weekday: string | null; hour: string | null }> {
-  const cell = page.getByTestId("heat-cell")
+  const cell = admin.page.getByTestId("heat-cell")
   return { weekday: await cell.getAttribute("data-weekday"), hour: await cell.getAttribute("data-hour") }
 }
 
@@ -61,9 +46,7 @@ function at(days: number, hh: number, mm = 0): string {
 }
 
 async function seed(platform: string) {
-  const client = new pg.Client({ connectionString: db!.url })
-  await client.connect()
-  try {
+  await withDatabase(admin.databaseUrl, async (client) => {
     const post = (id: string, name: string, postedAt: string, insights: Record<string, number>) =>
       client.query(
         `insert into social_post (id, platform_id, name, status, posted_at, insights) values ($1, $2, $3, 'posted', $4, $5)`,
@@ -81,53 +64,20 @@ async function seed(platform: string) {
         [`socacct_rep_${d}`, platform, at(d, 0).slice(0, 10), at(d, 3, 30), 1800 + (40 - d) * 9]
       )
     }
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 describe("Social reports in a browser", () => {
+  /** The session's one page, from the first hook on. */
+  let page: Page
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    const [serverResult, dbResult] = await Promise.allSettled([prepareServerCopy(), createDatabase()])
-    if (dbResult.status === "fulfilled") db = dbResult.value
-    if (serverResult.status === "fulfilled") removeServerCopy = serverResult.value.remove
-    if (serverResult.status === "rejected") throw serverResult.reason
-    if (dbResult.status === "rejected") throw dbResult.reason
-    sandbox = await startSandbox({ port: 0 })
-    app = await startMedusa({ serverDir: serverResult.value.dir, databaseUrl: db!.url, env: { ...sandbox.env } })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"] })
-    context = await browser.newContext({
-      baseURL: app.url,
-      viewport: { width: 1280, height: 900 },
-      locale: "en-US",
-      // The heatmap reads hours in the browser's zone: Berlin is UTC+1 or +2, never UTC.
-      timezoneId: "Europe/Berlin",
-      acceptDownloads: true,
-      extraHTTPHeaders: { "X-Forwarded-Proto": "https" },
+    page = admin.page
+    const { social_platform } = await admin.api<{ social_platform: { id: string } }>("POST", "/admin/social-platforms", {
+      name: "Shop IG", provider: "instagram", account_id: "17841400000000001",
     })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on("pageerror", (e) => pageErrors.push(e.message))
-
-    await page.goto("/app/login")
-    await page.locator('input[name="email"]').fill(app.email)
-    await page.locator('input[name="password"]').fill(app.password)
-    await page.getByRole("button", { name: "Continue" }).click()
-    await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"))
-    const res = await page.request.post(`${app.url}/admin/social-platforms`, { data: { name: "Shop IG", provider: "instagram", account_id: "17841400000000001" } })
-    platformId = (await res.json()).social_platform.id
+    platformId = social_platform.id
     await seed(platformId)
-  }, 420_000)
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined)
-    await browser?.close().catch(() => undefined)
-    await app?.stop()
-    await sandbox?.stop()
-    await db?.drop()
-    removeServerCopy?.()
-  }, 60_000)
+  })
 
   it("shows the overview: this period against the previous one, top posts", async () => {
     await (await visible(page.getByRole("link", { name: "Social overview" }))).click()
@@ -162,7 +112,7 @@ describe("Social reports in a browser", () => {
     await page.waitForFunction((hour) => document.querySelector('[data-testid="heat-cell"]')?.getAttribute("data-hour") === hour, tokyo.hour)
     expect(await heatCellPosition()).toEqual(tokyo)
     // Saved on the store, so it survives a reload and is every admin's zone.
-    expect((await (await page.request.get(`${app.url}/admin/social-overview/settings`)).json()).settings.timezone).toBe("Asia/Tokyo")
+    expect((await (await page.request.get(`${admin.app.url}/admin/social-overview/settings`)).json()).settings.timezone).toBe("Asia/Tokyo")
     await page.reload()
     await visible(page.getByTestId("best-time-legend").getByText(/in Asia\/Tokyo/))
     expect(await heatCellPosition()).toEqual(tokyo)
@@ -173,7 +123,7 @@ describe("Social reports in a browser", () => {
     await page.getByRole("option", { name: "Browser's (Europe/Berlin)" }).click()
     await visible(page.getByTestId("best-time-legend").getByText(/in Europe\/Berlin/))
     expect(await heatCellPosition()).toEqual(cellIn(at(7, 9, 0), "Europe/Berlin"))
-    expect((await (await page.request.get(`${app.url}/admin/social-overview/settings`)).json()).settings.timezone).toBeNull()
+    expect((await (await page.request.get(`${admin.app.url}/admin/social-overview/settings`)).json()).settings.timezone).toBeNull()
   })
 
   it("charts followers on the platforms page with the 7/30/90-day change", async () => {
@@ -206,6 +156,6 @@ describe("Social reports in a browser", () => {
     expect(lines[0].startsWith("post_id,platform_post_id,platform,account_id,account_name,name")).toBe(true)
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain("Linen launch")
-    expect(pageErrors).toEqual([])
+    expect(admin.pageErrors).toEqual([])
   })
 })
