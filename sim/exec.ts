@@ -24,7 +24,7 @@ export default async function simulate({ container }: ExecArgs) {
   sandbox.threads.setFixtures(workload.threads)
   try {
     const retention = resolveSnapshotRetention(readSocialsOptions().snapshotRetention as SnapshotRetentionOptions | false | undefined)
-    const seeded = await seedSimulation(container, workload, { start: config.start, history: config.history, retention })
+    const seeded = await seedSimulation(container, workload, { start: config.start, history: config.history, retention, stepMs: config.stepMs })
     const seedS = (performance.now() - t0) / 1000
     console.log(
       `sim: seeded ${workload.accounts.length} accounts, ${seeded.postIds.size} posts published before the start, ${seeded.pending.length} to publish during the run, ` +

@@ -253,7 +253,10 @@ export function computeSimFigures(raw: SimRaw, history?: { rowsWithoutRetention:
 
   const snapDays = raw.days.map((d) => ({ day: d.day + 1, inserted: d.snapshots.inserted, pruned: d.snapshots.pruned, net: d.snapshots.inserted - d.snapshots.pruned }))
   const inserted = snapDays.reduce((s, d) => s + d.inserted, 0) / days
-  const net = snapDays.reduce((s, d) => s + d.net, 0) / days
+  // With retention: the table's growth from one prune to the next (the first prune of a run only
+  // catches the hours since the start); a run with fewer than two prunes falls back to the daily net.
+  const afterPrune = raw.days.map((d) => d.snapshots.rows_after_prune).filter((n): n is number => n !== undefined)
+  const net = afterPrune.length >= 2 ? (afterPrune[afterPrune.length - 1] - afterPrune[0]) / (afterPrune.length - 1) : snapDays.reduce((s, d) => s + d.net, 0) / days
   const bytes = raw.snapshots.avg_row_bytes
   const realDays = raw.days.reduce(
     (s, d) => ({ due: s.due + d.real_ms.due, nightly: s.nightly + d.real_ms.nightly, prune: s.prune + d.real_ms.prune, bookkeeping: s.bookkeeping + d.real_ms.bookkeeping }),

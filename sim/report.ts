@@ -46,7 +46,7 @@ export function simTables(f: SimFigures): Table[] {
       ],
     },
     {
-      title: "Snapshot rows added per day",
+      title: "Snapshot rows added per day (with retention: the table's growth from one nightly prune to the next)",
       header: ["", "rows/day", "MB/day", "rows/30 days", "MB/30 days"],
       rows: [
         ["without retention", int(f.snapshots.per_day_without_retention.rows), mb(f.snapshots.per_day_without_retention.bytes), int(30 * f.snapshots.per_day_without_retention.rows), mb(30 * f.snapshots.per_day_without_retention.bytes)],

@@ -50,7 +50,8 @@ export interface DayRecord {
   /** Posts moved to a later due time without a call (deferred to when their budget returns, or skipped). */
   rescheduled: number
   published: number
-  snapshots: { inserted: number; pruned: number; rows_at_end: number }
+  /** rows_after_prune: the table right after the day's prune run (04:00), if it ran. */
+  snapshots: { inserted: number; pruned: number; rows_at_end: number; rows_after_prune?: number }
   x_reads: number
   real_ms: { due: number; nightly: number; prune: number; bookkeeping: number; due_idle: number }
   /** Due runs that synced nothing (every post they saw deferred, or none selectable). */
@@ -221,7 +222,8 @@ export async function runSimulation(container: MedusaContainer, sandbox: Sandbox
         mark = performance.now()
         const before = await snapshotRows()
         await pruneInsightsSnapshotsJob(container, new Date())
-        day.snapshots.pruned += before - (await snapshotRows())
+        day.snapshots.rows_after_prune = await snapshotRows()
+        day.snapshots.pruned += before - day.snapshots.rows_after_prune
         day.real_ms.prune += performance.now() - mark
         counts.prune_runs++
         nextPrune += DAY

@@ -22,21 +22,35 @@ export const PUBLISH_SYNC_DELAY_MS = 60_000
 /**
  * How the posts stand at the start:
  * - `warm` (default): as a shop that has run the plugin for ever, each post last synced where the
- *   cadence last put it (a minute after publish, then every step) and due at its next step;
+ *   scheduler last put it (a minute after publish, then every cadence step, on the due job's grid)
+ *   and due at its next step;
  *   its earlier snapshots seeded as the retention policy keeps them (see seedHistory).
  * - `cold`: the plugin just installed: nothing synced, every post due at the start.
  */
 export type SimStart = "warm" | "cold"
 
-/** The sync times the cadence gives a post from its publication on (the ideal schedule, no lateness). */
-export function cadenceSyncTimes(postedAt: number, until: number): number[] {
+/** How the due job picks posts: on its cron's grid, and only once out of the freshness window. */
+export type SchedulerGrid = { stepMs: number; freshnessMs: number }
+
+/**
+ * The sync times a post gets from its publication on when its budget never binds: a minute
+ * after publish, then each cadence step, each taken at the due job's first run (on the grid of
+ * `stepMs`) after the post is both due and older than the freshness window, exactly as
+ * selectPostIdsForSync picks it. Without a grid, the ideal times (no lateness).
+ */
+export function cadenceSyncTimes(postedAt: number, until: number, grid?: SchedulerGrid): number[] {
+  const onGrid = (due: number, lastSync?: number) => {
+    if (!grid) return due
+    const selectable = lastSync === undefined ? due : Math.max(due, lastSync + grid.freshnessMs + 1)
+    return Math.ceil(selectable / grid.stepMs) * grid.stepMs
+  }
   const times: number[] = []
-  let t = postedAt + PUBLISH_SYNC_DELAY_MS
+  let t = onGrid(postedAt + PUBLISH_SYNC_DELAY_MS)
   while (t <= until) {
     times.push(t)
     const next = nextSyncAt(new Date(postedAt), new Date(t), DEFAULT_CADENCE)
     if (!next) break
-    t = next.getTime()
+    t = onGrid(next.getTime(), t)
   }
   return times
 }
@@ -58,6 +72,8 @@ export interface SeedOptions {
   /** Seed the earlier snapshots the run's retention can still act on (warm start). */
   history: boolean
   retention: SnapshotRetentionPolicy | null
+  /** The due job's period: the warm start's sync times lie on its grid (see cadenceSyncTimes). */
+  stepMs: number
 }
 
 /**
@@ -68,6 +84,7 @@ export async function seedSimulation(container: MedusaContainer, workload: SimWo
   const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const socials = container.resolve<SocialsModuleService>(SOCIALS_MODULE)
   const start = workload.spec.start
+  const grid: SchedulerGrid = { stepMs: options.stepMs, freshnessMs: socials.config.freshnessWindowMs }
   const created = await socials.createSocialPlatforms(
     workload.accounts.map((a) => ({
       name: a.name,
@@ -92,7 +109,7 @@ export async function seedSimulation(container: MedusaContainer, workload: SimWo
     }
     const row = postRow(post, platformIds)
     if (options.start === "warm") {
-      const times = cadenceSyncTimes(post.postedAt, start)
+      const times = cadenceSyncTimes(post.postedAt, start, grid)
       const last = times[times.length - 1]
       if (last !== undefined) {
         row.insights_synced_at = new Date(last)
@@ -110,7 +127,7 @@ export async function seedSimulation(container: MedusaContainer, workload: SimWo
     if (rows.length >= INSERT_CHUNK) await flush()
   }
   await flush()
-  if (options.start === "warm" && options.history) seeded.history = await seedHistory(knex, workload, seeded, options.retention)
+  if (options.start === "warm" && options.history) seeded.history = await seedHistory(knex, workload, seeded, options.retention, grid)
   return seeded
 }
 
@@ -158,14 +175,14 @@ function bucketOf(ms: number, daily: boolean): number {
 }
 
 /**
- * The earlier snapshots of a warm start: every sync of the ideal cadence before the start
+ * The earlier snapshots of a warm start: every sync the scheduler would have made before the start
  * whose snapshot the run's retention can still act on (synced within dailyUntilDays + the
  * run's days + keepAllDays of the start; older ones are final and left out), thinned as the
  * policy would have left them at the start (the newest of each post's day or week bucket,
  * every one younger than keepAllDays). Without a policy, all of them. Returns how many the
  * window holds without retention and how many were inserted.
  */
-async function seedHistory(knex: Knex, workload: SimWorkload, seeded: SeededSimulation, policy: SnapshotRetentionPolicy | null) {
+async function seedHistory(knex: Knex, workload: SimWorkload, seeded: SeededSimulation, policy: SnapshotRetentionPolicy | null, grid: SchedulerGrid) {
   const start = workload.spec.start
   const reach = policy ? policy.dailyUntilDays + workload.spec.days + policy.keepAllDays : 90 + workload.spec.days + 7
   const windowFrom = start - reach * DAY
@@ -182,7 +199,7 @@ async function seedHistory(knex: Knex, workload: SimWorkload, seeded: SeededSimu
     // A post syncs for 90 days at most (the cadence's horizon).
     if (post.postedAt < windowFrom - 91 * DAY) continue
     const postId = seeded.postIds.get(post.platformPostId)!
-    const times = cadenceSyncTimes(post.postedAt, start).filter((t) => t >= windowFrom)
+    const times = cadenceSyncTimes(post.postedAt, start, grid).filter((t) => t >= windowFrom)
     withoutRetention += times.length
     const keep = policy ? thin(times, start, policy) : times
     const likes = rng.int(0, 2000)

@@ -49,7 +49,7 @@ medusaIntegrationTestRunner({
       let raw: Awaited<ReturnType<typeof runSimulation>>
       let history: Awaited<ReturnType<typeof seedSimulation>>["history"]
       try {
-        const seeded = await seedSimulation(container, workload, { start: "warm", history: true, retention: resolveSnapshotRetention(undefined) })
+        const seeded = await seedSimulation(container, workload, { start: "warm", history: true, retention: resolveSnapshotRetention(undefined), stepMs: STEP_MS })
         history = seeded.history
         raw = await runSimulation(container, sandbox(), clock, workload, seeded, { stepMs: STEP_MS })
       } finally {
