@@ -1,10 +1,10 @@
-import fs from "node:fs"
 import path from "node:path"
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core"
+import type { Locator, Page } from "playwright-core"
 import { SANDBOX_OAUTH_APPS } from "../../sandbox/core/consent-page"
-import { startSandbox, type SandboxHandle } from "../../sandbox/server"
+import type { SandboxHandle } from "../../sandbox/server"
 import { META_SEED_IDS } from "../../sandbox/meta/seed"
-import { ARTIFACTS, ROOT, createDatabase, prepareServerCopy, startMedusa, type MedusaApp } from "./support/medusa-app"
+import { ARTIFACTS, type MedusaApp } from "./support/medusa-app"
+import { copyToDocs, logIn, toast, useAdminBrowser, visible } from "./support/admin-browser"
 
 /**
  * A merchant's first hour in a real browser: from an empty shop, connect Meta
@@ -15,26 +15,32 @@ import { ARTIFACTS, ROOT, createDatabase, prepareServerCopy, startMedusa, type M
  *
  * UPDATE_SCREENSHOTS=1 also copies the screenshots (picker, import summary) into docs/images/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const [PAGE1] = META_SEED_IDS.pages
 const [IG1] = META_SEED_IDS.instagramUsers
 
+const admin = useAdminBrowser({
+  // The first test logs in itself, from an empty shop.
+  logIn: false,
+  context: { timezoneId: "UTC" },
+  env: {
+    META_APP_ID: SANDBOX_OAUTH_APPS.meta.clientId,
+    META_APP_SECRET: SANDBOX_OAUTH_APPS.meta.clientSecret,
+    X_CLIENT_ID: SANDBOX_OAUTH_APPS.x.clientId,
+    X_CLIENT_SECRET: SANDBOX_OAUTH_APPS.x.clientSecret,
+    SOCIALS_RETRY_BASE_DELAY_MS: "5",
+  },
+  name: "connect",
+})
+const { api } = admin
+/** The session's page, the sandbox and the app, from the first hook on. */
+let page: Page
 let sandbox: SandboxHandle
 let app: MedusaApp
-let dropDatabase: (() => Promise<void>) | undefined
-let removeServerCopy: (() => void) | undefined
-let browser: Browser
-let context: BrowserContext
-let page: Page
+
 /** Shared between the X steps. */
 let xPlatform: { id: string; name: string }
 let xPostCount = 0
 
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: "visible", timeout })
-  return locator.first()
-}
-const toast = (text: string | RegExp) => visible(page.locator("[data-sonner-toast]").filter({ hasText: text }), 20_000)
 /** Toasts float over the drawers' footers: close them before a screenshot (a bounded number of tries). */
 async function dismissToasts() {
   const toasts = page.locator("[data-sonner-toast]")
@@ -50,72 +56,33 @@ async function dismissToasts() {
  * shot, so a full-height drawer is captured without its empty half.
  */
 async function screenshot(target: Locator, name: string, height?: number) {
-  const file = path.join(ARTIFACTS, name)
   const viewport = page.viewportSize()!
   await dismissToasts()
   if (height) await page.setViewportSize({ width: viewport.width, height })
   await page.evaluate(() => document.querySelectorAll("*").forEach((el) => el.scrollTop && (el.scrollTop = 0)))
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
-  await target.screenshot({ path: file, animations: "disabled" })
+  await target.screenshot({ path: path.join(ARTIFACTS, name), animations: "disabled" })
   await page.setViewportSize(viewport)
-  if (process.env.UPDATE_SCREENSHOTS === "1") {
-    fs.mkdirSync(path.join(ROOT, "docs/images"), { recursive: true })
-    fs.copyFileSync(file, path.join(ROOT, "docs/images", name))
-  }
+  copyToDocs(name)
 }
-async function api<T>(method: "GET" | "POST", url: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${app.url}${url}`, { method, data })
-  if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
+
+/** Connect or Reconnect: `button` leads to the sandbox's consent page, answered with Allow or Deny, back to the admin's connect page. */
+async function throughConsent(button: Locator, answer: "allow" | "deny") {
+  await button.click()
+  await page.waitForURL(`${sandbox.url}/**`)
+  await page.getByTestId(`sandbox-${answer}`).click()
+  await page.waitForURL(answer === "allow" ? "**/app/social-posts/platforms/connect?connection_id=*" : "**/app/social-posts/platforms/connect?error=*")
 }
 
 describe("Connect accounts in a browser", () => {
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    const [server, db] = await Promise.all([prepareServerCopy(), createDatabase()])
-    dropDatabase = db.drop
-    removeServerCopy = server.remove
-    sandbox = await startSandbox({ port: 0 })
-    app = await startMedusa({
-      serverDir: server.dir,
-      databaseUrl: db.url,
-      env: {
-        ...sandbox.env,
-        META_APP_ID: SANDBOX_OAUTH_APPS.meta.clientId,
-        META_APP_SECRET: SANDBOX_OAUTH_APPS.meta.clientSecret,
-        X_CLIENT_ID: SANDBOX_OAUTH_APPS.x.clientId,
-        X_CLIENT_SECRET: SANDBOX_OAUTH_APPS.x.clientSecret,
-        SOCIALS_RETRY_BASE_DELAY_MS: "5",
-      },
-    })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"] })
-    // The session cookie is Secure: the app sits "behind" an HTTPS proxy, as in the other browser specs.
-    context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC", extraHTTPHeaders: { "X-Forwarded-Proto": "https" } })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-  }, 600_000)
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined)
-    await browser?.close().catch(() => undefined)
-    await app?.stop()
-    await sandbox?.stop()
-    await dropDatabase?.()
-    removeServerCopy?.()
-  }, 60_000)
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === "fail" && page) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `failure-connect-${ctx.task.name.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
-    }
+  beforeAll(() => {
+    page = admin.page
+    sandbox = admin.sandbox
+    app = admin.app
   })
 
   it("from an empty shop: log in, the Platforms page leads to Connect", async () => {
-    await page.goto("/app/login")
-    await page.locator('input[name="email"]').fill(app.email)
-    await page.locator('input[name="password"]').fill(app.password)
-    await page.getByRole("button", { name: "Continue" }).click()
-    await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"))
+    await logIn(page, app)
     await page.goto("/app/social-posts/platforms")
     await visible(page.getByText("Start with a Connect button"))
     await visible(page.getByTestId("connect-meta"))
@@ -123,10 +90,7 @@ describe("Connect accounts in a browser", () => {
   })
 
   it("connects Meta through the consent page and picks a Page and its Instagram account", async () => {
-    await page.getByTestId("connect-meta").click()
-    await page.waitForURL(`${sandbox.url}/**`)
-    await page.getByTestId("sandbox-allow").click()
-    await page.waitForURL("**/app/social-posts/platforms/connect?connection_id=*")
+    await throughConsent(page.getByTestId("connect-meta"), "allow")
     await visible(page.getByTestId("discovered-account"))
     // Everything is preselected; keep only the first Page and its Instagram account.
     for (const row of await page.getByTestId("discovered-account").all()) {
@@ -136,7 +100,7 @@ describe("Connect accounts in a browser", () => {
     }
     await screenshot(page.getByTestId("connect-picker"), "connect-picker.png")
     await page.getByTestId("connect-selected").click()
-    await toast("Connected 2 accounts")
+    await toast(page, "Connected 2 accounts")
     await page.waitForURL("**/app/social-posts/platforms")
     await visible(page.getByTestId("platform-row"))
     expect(await page.getByTestId("platform-row").count()).toBe(2)
@@ -145,7 +109,7 @@ describe("Connect accounts in a browser", () => {
   it("imports the Instagram account's posts and shows their numbers after the first sync", async () => {
     const row = page.getByTestId("platform-row").filter({ hasText: "Instagram" })
     await row.getByTestId("import-posts").click()
-    await toast(/Imported \d+, updated 0, skipped 0/)
+    await toast(page, /Imported \d+, updated 0, skipped 0/)
     // Free listings start at once; the drawer ends on the summary.
     const summary = await visible(page.getByTestId("import-summary"))
     expect(await summary.getByTestId("import-updated").textContent()).toMatch(/Updated\s*0/)
@@ -162,10 +126,7 @@ describe("Connect accounts in a browser", () => {
 
   it("Deny on the consent page comes back as 'you cancelled the connection', nothing connected", async () => {
     await page.goto("/app/social-posts/platforms")
-    await page.getByTestId("connect-meta").click()
-    await page.waitForURL(`${sandbox.url}/**`)
-    await page.getByTestId("sandbox-deny").click()
-    await page.waitForURL("**/app/social-posts/platforms/connect?error=*")
+    await throughConsent(page.getByTestId("connect-meta"), "deny")
     expect(await (await visible(page.getByTestId("connect-error"))).textContent()).toMatch(/You cancelled the connection/)
     const { social_platforms } = await api<{ social_platforms: unknown[] }>("GET", "/admin/social-platforms")
     expect(social_platforms).toHaveLength(2)
@@ -173,13 +134,10 @@ describe("Connect accounts in a browser", () => {
 
   it("X: the import shows the estimated reads and spend, reads nothing before the merchant confirms, then shows the summary", async () => {
     await page.goto("/app/social-posts/platforms")
-    await page.getByTestId("connect-x").click()
-    await page.waitForURL(`${sandbox.url}/**`)
-    await page.getByTestId("sandbox-allow").click()
-    await page.waitForURL("**/app/social-posts/platforms/connect?connection_id=*")
+    await throughConsent(page.getByTestId("connect-x"), "allow")
     await visible(page.getByTestId("discovered-account"))
     await page.getByTestId("connect-selected").click()
-    await toast("Connected 1 account")
+    await toast(page, "Connected 1 account")
     await page.waitForURL("**/app/social-posts/platforms")
     const { social_platforms } = await api<{ social_platforms: { id: string; name: string; provider: string }[] }>("GET", "/admin/social-platforms")
     const x = social_platforms.find((p) => p.provider === "twitter")!
@@ -197,7 +155,7 @@ describe("Connect accounts in a browser", () => {
 
     await page.getByTestId("import-confirm").click()
     const summary = await visible(page.getByTestId("import-summary"), 30_000)
-    await toast(/Imported \d+, updated 0, skipped 0/)
+    await toast(page, /Imported \d+, updated 0, skipped 0/)
     const { social_posts } = await api<{ social_posts: unknown[] }>("GET", `/admin/social-posts?platform_id=${x.id}&limit=200`)
     expect(social_posts.length).toBeGreaterThan(0)
     expect(await summary.getByTestId("import-imported").textContent()).toMatch(new RegExp(`Imported\\s*${social_posts.length}$`))
@@ -221,15 +179,12 @@ describe("Connect accounts in a browser", () => {
     await page.goto("/app/social-posts/platforms")
     const row = await visible(page.locator(`[data-platform-id="${xPlatform.id}"]`))
     await visible(row.getByText("Needs reconnect"))
-    await row.getByTestId("reconnect-platform").click()
-    await page.waitForURL(`${sandbox.url}/**`)
-    await page.getByTestId("sandbox-allow").click()
-    await page.waitForURL("**/app/social-posts/platforms/connect?connection_id=*")
+    await throughConsent(row.getByTestId("reconnect-platform"), "allow")
     expect(await (await visible(page.getByTestId("reconnect-hint"))).textContent()).toContain(`Reconnecting ${xPlatform.name}`)
     const account = await visible(page.getByTestId("discovered-account"))
     await visible(account.getByText("Reconnect"))
     await page.getByTestId("connect-selected").click()
-    await toast("Reconnected 1 account")
+    await toast(page, "Reconnected 1 account")
     await page.waitForURL("**/app/social-posts/platforms")
     await visible(page.locator(`[data-platform-id="${xPlatform.id}"]`).getByText("Connected"))
 
