@@ -142,6 +142,27 @@ medusaIntegrationTestRunner({
         expect((await xReads(x)) - readsBefore).toBe(1)
       })
 
+      it("an admin save of the account's metadata keeps discovery's place: the next run still asks X only for posts after the newest one seen", async () => {
+        const x = await platform("twitter", X_USER, { access_token: X_DEMO_TOKENS.user, auth_type: "user_context" })
+        await importAll(x)
+        sandbox().addFixtures({ tweets: [newTweet(30)] })
+        await discoverNewPostsJob(getContainer())
+        const state = ((await row(x)).metadata as Record<string, unknown>).socials_discovery
+        expect(state).toMatchObject({ since_id: newTweet(30).id })
+
+        await api.post(`/admin/social-platforms/${x}`, { metadata: { note: "main account" } }, admin)
+        expect((await row(x)).metadata).toEqual({ note: "main account", socials_discovery: state })
+        // Clearing the merchant's metadata clears only theirs.
+        await api.post(`/admin/social-platforms/${x}`, { metadata: null }, admin)
+        expect((await row(x)).metadata).toEqual({ socials_discovery: state })
+
+        const callsBefore = timelineCalls().length
+        await discoverNewPostsJob(getContainer())
+        const next = timelineCalls().slice(callsBefore)
+        expect(next).toHaveLength(1)
+        expect(new URLSearchParams(next[0].query).get("since_id")).toBe(newTweet(30).id)
+      })
+
       it("more new posts than one run takes (SOCIALS_DISCOVERY_LIMIT): the next run resumes where it stopped, over the same boundary; none missed, none read twice", async () => {
         const x = await platform("twitter", X_USER, { access_token: X_DEMO_TOKENS.user, auth_type: "user_context" })
         await importAll(x)

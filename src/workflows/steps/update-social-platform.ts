@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { resolveSocials } from "./resolve-socials"
 import { CreateSocialPlatformStepInput } from "./create-social-platform"
 import { StoredApiConfig } from "../../modules/socials/utils/api-config"
+import { keepPluginMetadata } from "../../modules/socials/utils/platform-metadata"
 
 export type UpdateSocialPlatformStepInput = { id: string } & Partial<CreateSocialPlatformStepInput>
 
@@ -9,7 +10,8 @@ export const UPDATE_SOCIAL_PLATFORM_STEP = "update-social-platform"
 
 /**
  * Updates a platform. New tokens are sealed and merged over the stored ones, so
- * editing the name never drops a token. Compensation restores the previous row.
+ * editing the name never drops a token; saved metadata keeps the plugin's own keys
+ * (discovery's place). Compensation restores the previous row.
  */
 export const updateSocialPlatformStep = createStep(
   UPDATE_SOCIAL_PLATFORM_STEP,
@@ -19,6 +21,8 @@ export const updateSocialPlatformStep = createStep(
     const { api_config, ...rest } = input
     const update = {
       ...rest,
+      // The merchant's metadata replaces theirs, not the plugin's own state in it.
+      ...(rest.metadata !== undefined ? { metadata: keepPluginMetadata(previous.metadata, rest.metadata) } : {}),
       // A new access token is a reconnect: the account is usable again unless told otherwise.
       ...(api_config?.access_token && !rest.status && previous.status === "needs_reconnect" ? { status: "active" as const } : {}),
       ...(api_config

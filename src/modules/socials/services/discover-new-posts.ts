@@ -2,6 +2,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { platformFacts } from "../platforms/catalog"
 import { isPlatformApiError } from "../platforms/http/platform-api-error"
 import type { StoredApiConfig } from "../utils/api-config"
+import { DISCOVERY_STATE_KEY } from "../utils/platform-metadata"
 import { importPlatformPosts, POST_LISTERS, type ImportOptions, type ImportStore } from "./import-posts"
 import type { InsightsStore } from "./insights-store"
 import type { RefreshLock } from "./platform-token-store"
@@ -20,8 +21,7 @@ export function discoveryLimitFrom(options: { discoveryLimit?: unknown }, env: R
   return DEFAULT_DISCOVERY_LIMIT
 }
 
-/** Where an account's discovery keeps its place (social_platform.metadata, beside the merchant's keys). */
-export const DISCOVERY_STATE_KEY = "socials_discovery"
+export { DISCOVERY_STATE_KEY }
 
 /**
  * `since` / `since_id`: the newest post this account's discovery has seen (a high-water
