@@ -1,4 +1,6 @@
 import { writeFileSync } from "node:fs"
+import path from "node:path"
+import v8 from "node:v8"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SOCIALS_MODULE } from "../src/modules/socials"
@@ -130,6 +132,7 @@ async function runPages(container: ExecArgs["container"], pageSize: number, excl
       collect()
       record.live_heap_mb = process.memoryUsage().heapUsed / 1_048_576
     }
+    writeHeapSnapshotAt(page)
     pages.push(record)
     for (const r of result.results) {
       pageOfPost.set(r.postId, page)
@@ -141,6 +144,16 @@ async function runPages(container: ExecArgs["container"], pageSize: number, excl
   }
   outcomes.synced = outcomes.success
   return { wall_ms: pages.reduce((sum, p) => sum + (p.end - p.start), 0), pages, outcomes, codes, pageOfPost }
+}
+
+/**
+ * BENCH_HEAP_SNAPSHOTS=<dir> (with --heap): a V8 heap snapshot after the 5th and every 50th page, to
+ * compare what stays alive from page to page (what a leak holds) in Chrome's DevTools or a script.
+ */
+function writeHeapSnapshotAt(page: number) {
+  const dir = process.env.BENCH_HEAP_SNAPSHOTS
+  if (!dir || !collect || (page !== 4 && (page + 1) % 50 !== 0)) return
+  v8.writeHeapSnapshot(path.join(dir, `page-${String(page + 1).padStart(4, "0")}.heapsnapshot`))
 }
 
 function requestsByFamily(records: FetchRecord[]): Record<string, number> {
