@@ -155,6 +155,9 @@ medusaIntegrationTestRunner({
         // Clearing the merchant's metadata clears only theirs.
         await api.post(`/admin/social-platforms/${x}`, { metadata: null }, admin)
         expect((await row(x)).metadata).toEqual({ socials_discovery: state })
+        // Nothing of the merchant's left to clear: the plugin's state stays as it is.
+        await api.post(`/admin/social-platforms/${x}`, { metadata: null }, admin)
+        expect((await row(x)).metadata).toEqual({ socials_discovery: state })
 
         const callsBefore = timelineCalls().length
         await discoverNewPostsJob(getContainer())

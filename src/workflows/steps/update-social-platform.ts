@@ -18,11 +18,12 @@ export const updateSocialPlatformStep = createStep(
   async (input: UpdateSocialPlatformStepInput, { container }) => {
     const socials = resolveSocials(container)
     const previous = await socials.retrieveSocialPlatform(input.id)
-    const { api_config, ...rest } = input
+    const { api_config, metadata: savedMetadata, ...rest } = input
+    // The merchant's metadata replaces theirs, not the plugin's own state in it (undefined: nothing to change).
+    const metadata = keepPluginMetadata(previous.metadata, savedMetadata)
     const update = {
       ...rest,
-      // The merchant's metadata replaces theirs, not the plugin's own state in it.
-      ...(rest.metadata !== undefined ? { metadata: keepPluginMetadata(previous.metadata, rest.metadata) } : {}),
+      ...(metadata !== undefined ? { metadata } : {}),
       // A new access token is a reconnect: the account is usable again unless told otherwise.
       ...(api_config?.access_token && !rest.status && previous.status === "needs_reconnect" ? { status: "active" as const } : {}),
       ...(api_config

@@ -21,8 +21,6 @@ export function discoveryLimitFrom(options: { discoveryLimit?: unknown }, env: R
   return DEFAULT_DISCOVERY_LIMIT
 }
 
-export { DISCOVERY_STATE_KEY }
-
 /**
  * `since` / `since_id`: the newest post this account's discovery has seen (a high-water
  * mark, so a post the merchant deleted is not imported again); `cursor`: a run cut short
